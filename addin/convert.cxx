@@ -1,0 +1,163 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "convert.hxx"
+
+#include <cmath>
+
+#include <com/sun/star/lang/IllegalArgumentException.hpp>
+#include <com/sun/star/sheet/NoConvergenceException.hpp>
+#include <com/sun/star/uno/RuntimeException.hpp>
+#include <cppu/unotype.hxx>
+#include <rtl/ustring.hxx>
+
+#include "cp_status.h"
+
+using css::uno::Any;
+using css::uno::TypeClass_DOUBLE;
+using css::uno::TypeClass_STRING;
+using css::uno::TypeClass_VOID;
+
+namespace clientprune {
+
+namespace {
+
+rtl::OUString ascii(const std::string &s)
+{
+    return rtl::OStringToOUString(rtl::OString(s.c_str()), RTL_TEXTENCODING_UTF8);
+}
+
+/* One cell's number, or what a blank means under the rule; throws for text. */
+double cellValue(const Any &a, Blank blank, const char *arg)
+{
+    switch (a.getValueTypeClass()) {
+    case TypeClass_DOUBLE:
+        return *static_cast<const double *>(a.getValue());
+    case TypeClass_VOID:
+        break;
+    case TypeClass_STRING:
+        if (static_cast<const rtl::OUString *>(a.getValue())->isEmpty())
+            break;
+        invalid(arg, "text where a number is required");
+    default: {
+        double d;
+        if (a >>= d) // other numeric types
+            return d;
+        invalid(arg, "a value that is not a number");
+    }
+    }
+    switch (blank) {
+    case Blank::Missing: return NAN;
+    case Blank::Zero: return 0.0;
+    case Blank::Invalid: break;
+    }
+    invalid(arg, "a blank cell where a value is required");
+}
+
+const Range *asRange(const Any &a)
+{
+    if (a.getValueType() == cppu::UnoType<Range>::get())
+        return static_cast<const Range *>(a.getValue());
+    return nullptr;
+}
+
+bool isOmitted(const Any &a)
+{
+    if (!a.hasValue())
+        return true;
+    return a.getValueTypeClass() == TypeClass_STRING &&
+           static_cast<const rtl::OUString *>(a.getValue())->isEmpty();
+}
+
+} // namespace
+
+void invalid(const char *arg, const char *why)
+{
+    throw css::lang::IllegalArgumentException(
+        ascii(std::string(arg) + ": " + why), css::uno::Reference<css::uno::XInterface>(), 0);
+}
+
+Cells cells(const Range &range, Blank blank, const char *arg)
+{
+    Cells c;
+    c.rows = static_cast<std::size_t>(range.getLength());
+    c.cols = c.rows ? static_cast<std::size_t>(range[0].getLength()) : 0;
+    if (c.rows == 0 || c.cols == 0)
+        invalid(arg, "an empty range");
+    c.v.reserve(c.rows * c.cols);
+    for (const auto &row : range) {
+        if (static_cast<std::size_t>(row.getLength()) != c.cols)
+            invalid(arg, "a range that is not rectangular");
+        for (const Any &a : row) {
+            double x = cellValue(a, blank, arg);
+            if (std::isinf(x))
+                invalid(arg, "a value that is not a finite number");
+            c.v.push_back(x);
+        }
+    }
+    return c;
+}
+
+std::optional<Cells> optionalCells(const Any &any, Blank blank, const char *arg)
+{
+    if (isOmitted(any))
+        return std::nullopt;
+    if (const Range *r = asRange(any))
+        return cells(*r, blank, arg);
+    Cells c;
+    c.rows = c.cols = 1;
+    c.v.push_back(cellValue(any, blank, arg));
+    if (std::isinf(c.v[0]))
+        invalid(arg, "a value that is not a finite number");
+    return c;
+}
+
+std::optional<std::string> optionalText(const Any &any, const char *arg)
+{
+    if (isOmitted(any))
+        return std::nullopt;
+    rtl::OUString s;
+    if (!(any >>= s))
+        invalid(arg, "a number where an option name is required");
+    return std::string(rtl::OUStringToOString(s, RTL_TEXTENCODING_UTF8).getStr());
+}
+
+Cells vector(Cells c, const char *arg)
+{
+    if (c.rows != 1 && c.cols != 1)
+        invalid(arg, "a block of cells where one row or one column is required");
+    return c;
+}
+
+Cells column(Cells c, const char *arg)
+{
+    if (c.cols != 1)
+        invalid(arg, "several columns where one value per client is required");
+    return c;
+}
+
+Range columnResult(const std::vector<double> &values)
+{
+    Range out(static_cast<sal_Int32>(values.size()));
+    css::uno::Sequence<Any> *rows = out.getArray();
+    for (std::size_t i = 0; i < values.size(); i++) {
+        rows[i].realloc(1);
+        if (std::isnan(values[i]))
+            rows[i].getArray()[0] <<= rtl::OUString();
+        else
+            rows[i].getArray()[0] <<= values[i];
+    }
+    return out;
+}
+
+void check(int status, const char *function)
+{
+    if (status == CP_OK)
+        return;
+    std::string msg = std::string(function) + ": " + cp_strerror(status);
+    if (status == CP_ENOCONV)
+        throw css::sheet::NoConvergenceException(ascii(msg), css::uno::Reference<css::uno::XInterface>());
+    if (status == CP_ENOMEM)
+        throw css::uno::RuntimeException(ascii(msg));
+    throw css::lang::IllegalArgumentException(ascii(msg), css::uno::Reference<css::uno::XInterface>(), 0);
+}
+
+} // namespace clientprune

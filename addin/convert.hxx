@@ -1,0 +1,71 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * convert.hxx - Calc arguments in, Calc results out.
+ *
+ * Ranges arrive as sequence< sequence< any > >: numbers as double, text as
+ * string, blank cells as an empty string.  Cells flattens one into a
+ * row-major vector of doubles the glue owns, with blanks turned into what
+ * the argument's rule says (NaN = not known, 0, or an invalid argument) and
+ * any text rejected.  Every rejection throws IllegalArgumentException, which
+ * Calc shows as Err:502.
+ */
+#ifndef CLIENTPRUNE_CONVERT_HXX
+#define CLIENTPRUNE_CONVERT_HXX
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <com/sun/star/uno/Any.hxx>
+#include <com/sun/star/uno/Sequence.hxx>
+
+#include "cp_table.h"
+
+namespace clientprune {
+
+using Range = css::uno::Sequence<css::uno::Sequence<css::uno::Any>>;
+
+/* What a blank cell means for an argument. */
+enum class Blank {
+    Missing, /* not known: NaN for the core */
+    Zero,    /* counts as 0 (money, drivers, flags) */
+    Invalid  /* not allowed: weights, directions, parameters */
+};
+
+/* A converted block of cells, row-major. */
+struct Cells {
+    std::vector<double> v;
+    std::size_t rows = 0, cols = 0;
+
+    cp_table table() const { return cp_table{v.data(), rows, cols, cols}; }
+    const double *data() const { return v.data(); }
+    std::size_t size() const { return v.size(); }
+};
+
+/* Throws IllegalArgumentException naming the argument and the reason. */
+[[noreturn]] void invalid(const char *arg, const char *why);
+
+/* A required range (a single value is a 1 x 1 range). */
+Cells cells(const Range &range, Blank blank, const char *arg);
+
+/* An optional argument: nullopt when omitted, left empty or given as "". */
+std::optional<Cells> optionalCells(const css::uno::Any &any, Blank blank, const char *arg);
+
+/* An option name (text): nullopt when omitted, empty or "". Numbers are invalid. */
+std::optional<std::string> optionalText(const css::uno::Any &any, const char *arg);
+
+/* Shape rules, passing the cells through.  vector: one row or one column
+ * (weights, directions, parameters); column: one value per client. */
+Cells vector(Cells c, const char *arg);
+Cells column(Cells c, const char *arg);
+
+/* Core output as a Calc column: NaN becomes an empty result (""). */
+Range columnResult(const std::vector<double> &values);
+
+/* Maps a core status to a Calc error; returns only for CP_OK. */
+void check(int status, const char *function);
+
+} // namespace clientprune
+
+#endif

@@ -1,0 +1,121 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * SYNOPSIS
+ *   int cp_prune_rank(...)                    PRUNERANK
+ *
+ * DESCRIPTION
+ *   Clients are ordered by score, ascending (the weakest first), then by
+ *   revenue, ascending, when revenue is given.  A client's rank is one more
+ *   than the number of population clients strictly before it in that order,
+ *   so clients still tied share the lowest rank of their group (Calc's RANK
+ *   with ascending order).  The population's (score, revenue) pairs are
+ *   sorted once and each client's rank is a binary search: O((n + m) log m).
+ *
+ * REFERENCES
+ *   ClientPrune FUNCTIONS.md, "Scoring and pruning".
+ */
+#include "cp_score.h"
+
+#include <math.h>
+#include <stdlib.h>
+
+#include "cp_alloc.h"
+
+typedef struct {
+    double score, revenue;
+} pair;
+
+static int pair_less(const pair *a, const pair *b)
+{
+    return a->score < b->score ||
+           (a->score == b->score && a->revenue < b->revenue);
+}
+
+static int cmp_pair(const void *va, const void *vb)
+{
+    const pair *a = va, *b = vb;
+    return pair_less(b, a) - pair_less(a, b);
+}
+
+/* Number of sorted[0..n) strictly before key. */
+static size_t count_before(const pair *sorted, size_t n, const pair *key)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (pair_less(&sorted[mid], key))
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+static int scores_ok(const double s[], size_t stride, const double r[],
+                     size_t rstride, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (isinf(s[i * stride]))
+            return CP_EINVAL;
+        if (r != NULL && !isfinite(r[i * rstride]))
+            return CP_EINVAL;
+    }
+    return CP_OK;
+}
+
+int cp_prune_rank(const double score[], size_t score_stride,
+                  const double revenue[], size_t revenue_stride, size_t n,
+                  const double pop_score[], size_t pop_score_stride,
+                  const double pop_revenue[], size_t pop_revenue_stride,
+                  size_t n_pop, double rank[], size_t rank_stride)
+{
+    if (score == NULL || rank == NULL)
+        return CP_EINVAL;
+    if (n == 0)
+        return CP_EEMPTY;
+    if (pop_score == NULL) { /* table mode */
+        if (pop_revenue != NULL)
+            return CP_EINVAL;
+        pop_score = score;
+        pop_score_stride = score_stride;
+        pop_revenue = revenue;
+        pop_revenue_stride = revenue_stride;
+        n_pop = n;
+    } else if (n_pop == 0) {
+        return CP_EEMPTY;
+    }
+    if ((revenue == NULL) != (pop_revenue == NULL))
+        return CP_EINVAL;
+    int status = scores_ok(score, score_stride, revenue, revenue_stride, n);
+    if (status == CP_OK)
+        status = scores_ok(pop_score, pop_score_stride, pop_revenue,
+                           pop_revenue_stride, n_pop);
+    if (status != CP_OK)
+        return status;
+
+    pair *sorted = cp_alloc_array(n_pop, sizeof *sorted);
+    if (sorted == NULL)
+        return CP_ENOMEM;
+    size_t m = 0;
+    for (size_t i = 0; i < n_pop; i++) {
+        double s = pop_score[i * pop_score_stride];
+        if (isnan(s))
+            continue;
+        sorted[m].score = s;
+        sorted[m].revenue = pop_revenue ? pop_revenue[i * pop_revenue_stride] : 0.0;
+        m++;
+    }
+    qsort(sorted, m, sizeof *sorted, cmp_pair);
+
+    for (size_t i = 0; i < n; i++) {
+        double s = score[i * score_stride];
+        if (isnan(s)) {
+            rank[i * rank_stride] = NAN;
+            continue;
+        }
+        pair key = {s, revenue ? revenue[i * revenue_stride] : 0.0};
+        rank[i * rank_stride] = 1.0 + (double)count_before(sorted, m, &key);
+    }
+    cp_free(sorted);
+    return CP_OK;
+}

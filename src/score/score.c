@@ -1,0 +1,260 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * SYNOPSIS
+ *   int cp_score_clients(...)                 CLIENTSCORE
+ *
+ * DESCRIPTION
+ *   A weighted multi-criteria score.  For criterion j with known population
+ *   values P_j (n_j of them) and client value x:
+ *
+ *     minmax      v = (x - min P_j) / (max P_j - min P_j), clamped to 0..1
+ *     percentile  v = (#{p < x} + (#{p = x} - 1) / 2) / (n_j - 1) when x
+ *                 occurs in P_j (x itself is not counted), else
+ *                 #{p < x} / n_j; clamped to 0..1
+ *     zscore      v = Phi((x - mean P_j) / sd P_j), sample sd (n_j - 1)
+ *
+ *   and v = 0.5 whenever n_j < 2 or every known value is equal.  With
+ *   direction -1, v becomes 1 - v.  The score is
+ *
+ *     100 * sum_j w_j v_j / sum_j w_j     over j known for the client, w_j > 0.
+ *
+ *   Numerics: minmax and zscore work on each criterion multiplied by a power
+ *   of two that brings its largest magnitude into [0.5, 1).  That scaling is
+ *   exact, so results are the same bits as unscaled arithmetic wherever the
+ *   latter does not overflow, and values near +-1e308 cannot overflow
+ *   max - min or the variance.  Percentiles compare the raw values.
+ *
+ * REFERENCES
+ *   ClientPrune FUNCTIONS.md, "Scoring and pruning".
+ */
+#include "cp_score.h"
+
+#include <math.h>
+#include <stdlib.h>
+
+#include <gsl/gsl_cdf.h>
+
+#include "cp_alloc.h"
+
+static const char *const method_names[] = {"minmax", "percentile", "zscore"};
+
+int cp_method_from_name(const char *name, cp_method *method)
+{
+    int k;
+    int status = cp_option_index(name, method_names, 3, &k);
+    if (status == CP_OK)
+        *method = (cp_method)k;
+    return status;
+}
+
+/* What one criterion's population looks like. */
+typedef struct {
+    size_t n;     /* known values */
+    int flat;     /* n < 2 or all known values equal: every client gets 0.5 */
+    double scale; /* power of two: max |x| * scale lies in [0.5, 1) */
+    double lo, hi;     /* scaled min and max */
+    double mean, sd;   /* scaled mean and sample standard deviation */
+    const double *sorted; /* raw known values ascending (percentile only) */
+} crit_stats;
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+/* Index of the first of sorted[0..n) that is >= x (strict == 0) or > x
+ * (strict == 1). */
+static size_t bound(const double *sorted, size_t n, double x, int strict)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (sorted[mid] < x || (strict && sorted[mid] == x))
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* Fills st for column j of pop; buf has room for pop->rows values. */
+static void crit_stats_fill(crit_stats *st, const cp_table *pop, size_t j,
+                            cp_method method, double *buf)
+{
+    size_t n = 0;
+    double lo = INFINITY, hi = -INFINITY;
+    for (size_t i = 0; i < pop->rows; i++) {
+        double x = cp_table_get(pop, i, j);
+        if (isnan(x))
+            continue;
+        if (x < lo)
+            lo = x;
+        if (x > hi)
+            hi = x;
+        if (method == CP_METHOD_PERCENTILE)
+            buf[n] = x;
+        n++;
+    }
+    st->n = n;
+    st->flat = n < 2 || lo == hi;
+    st->sorted = NULL;
+    if (st->flat)
+        return;
+
+    double maxabs = fmax(fabs(lo), fabs(hi));
+    int e;
+    frexp(maxabs, &e);
+    st->scale = ldexp(1.0, -e);
+    st->lo = lo * st->scale;
+    st->hi = hi * st->scale;
+
+    if (method == CP_METHOD_PERCENTILE) {
+        qsort(buf, n, sizeof *buf, cmp_double);
+        st->sorted = buf;
+    } else if (method == CP_METHOD_ZSCORE) {
+        /* Two passes with the usual correction term (Chan, Golub and
+         * LeVeque 1983): mean = sum / n, then mean += sum(x - mean) / n. */
+        double sum = 0.0;
+        for (size_t i = 0; i < pop->rows; i++) {
+            double x = cp_table_get(pop, i, j);
+            if (!isnan(x))
+                sum += x * st->scale;
+        }
+        double mean = sum / (double)n, corr = 0.0, ss = 0.0;
+        for (size_t i = 0; i < pop->rows; i++) {
+            double x = cp_table_get(pop, i, j);
+            if (!isnan(x)) {
+                double d = x * st->scale - mean;
+                corr += d;
+                ss += d * d;
+            }
+        }
+        st->mean = mean + corr / (double)n;
+        ss -= corr * corr / (double)n;
+        st->sd = sqrt(fmax(ss, 0.0) / (double)(n - 1));
+    }
+}
+
+static double clamp01(double v)
+{
+    return v < 0.0 ? 0.0 : (v > 1.0 ? 1.0 : v);
+}
+
+/* The 0..1 value of x on criterion st (direction not yet applied). */
+static double normalise(const crit_stats *st, cp_method method, double x)
+{
+    if (st->flat)
+        return 0.5;
+    switch (method) {
+    case CP_METHOD_PERCENTILE: {
+        size_t below = bound(st->sorted, st->n, x, 0);
+        size_t equal = bound(st->sorted, st->n, x, 1) - below;
+        if (equal > 0)
+            return clamp01(((double)below + 0.5 * (double)(equal - 1)) /
+                           (double)(st->n - 1));
+        return clamp01((double)below / (double)st->n);
+    }
+    case CP_METHOD_ZSCORE:
+        if (!(st->sd > 0.0))
+            return 0.5;
+        return gsl_cdf_ugaussian_P((x * st->scale - st->mean) / st->sd);
+    case CP_METHOD_MINMAX:
+    default:
+        return clamp01((x * st->scale - st->lo) / (st->hi - st->lo));
+    }
+}
+
+static int table_ok(const cp_table *t)
+{
+    if (t->data == NULL || t->rows == 0 || t->cols == 0)
+        return CP_EEMPTY;
+    if (t->tda < t->cols)
+        return CP_EINVAL;
+    for (size_t i = 0; i < t->rows; i++)
+        for (size_t j = 0; j < t->cols; j++)
+            if (isinf(cp_table_get(t, i, j)))
+                return CP_EINVAL;
+    return CP_OK;
+}
+
+int cp_score_clients(const cp_table *clients, const cp_table *population,
+                     const double weights[], size_t wstride,
+                     const double directions[], size_t dstride,
+                     cp_method method, double score[], size_t sstride)
+{
+    if (clients == NULL || weights == NULL || score == NULL)
+        return CP_EINVAL;
+    if (method != CP_METHOD_MINMAX && method != CP_METHOD_PERCENTILE &&
+        method != CP_METHOD_ZSCORE)
+        return CP_EINVAL;
+    const cp_table *pop = population ? population : clients;
+    int status = table_ok(clients);
+    if (status == CP_OK && pop != clients)
+        status = table_ok(pop);
+    if (status != CP_OK)
+        return status;
+    if (pop->cols != clients->cols)
+        return CP_EBADLEN;
+
+    const size_t m = clients->cols;
+    double wmax = 0.0;
+    for (size_t j = 0; j < m; j++) {
+        double w = weights[j * wstride];
+        if (!isfinite(w) || w < 0.0)
+            return CP_EINVAL;
+        if (directions != NULL) {
+            double d = directions[j * dstride];
+            if (d != 1.0 && d != -1.0)
+                return CP_EINVAL;
+        }
+        wmax = fmax(wmax, w);
+    }
+    if (wmax == 0.0)
+        return CP_EINVAL;
+    int we;
+    frexp(wmax, &we);
+    const double wscale = ldexp(1.0, -we); /* exact; keeps sums of weights finite */
+
+    double *wsum = cp_alloc_array(clients->rows, sizeof *wsum);
+    double *buf = method == CP_METHOD_PERCENTILE
+                      ? cp_alloc_array(pop->rows, sizeof *buf)
+                      : NULL;
+    if (wsum == NULL || (method == CP_METHOD_PERCENTILE && buf == NULL)) {
+        cp_free(wsum);
+        cp_free(buf);
+        return CP_ENOMEM;
+    }
+    for (size_t i = 0; i < clients->rows; i++) {
+        wsum[i] = 0.0;
+        score[i * sstride] = 0.0;
+    }
+
+    /* Criterion by criterion, so only one sorted column is alive at once;
+     * the order of summation is j = 0, 1, ... in every mode. */
+    for (size_t j = 0; j < m; j++) {
+        double w = weights[j * wstride] * wscale;
+        if (w == 0.0)
+            continue;
+        int turn = directions != NULL && directions[j * dstride] < 0.0;
+        crit_stats st;
+        crit_stats_fill(&st, pop, j, method, buf);
+        for (size_t i = 0; i < clients->rows; i++) {
+            double x = cp_table_get(clients, i, j);
+            if (isnan(x))
+                continue;
+            double v = normalise(&st, method, x);
+            if (turn)
+                v = 1.0 - v;
+            score[i * sstride] += w * v;
+            wsum[i] += w;
+        }
+    }
+    for (size_t i = 0; i < clients->rows; i++)
+        score[i * sstride] = wsum[i] > 0.0
+                                 ? 100.0 * (score[i * sstride] / wsum[i])
+                                 : NAN;
+    cp_free(wsum);
+    cp_free(buf);
+    return CP_OK;
+}
