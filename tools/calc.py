@@ -186,12 +186,3 @@ class Calc:
         r = sheet.getCellRangeByName(rng).RangeAddress
         return [self.value(sheet, sheet.getCellByPosition(r.StartColumn, row))
                 for row in range(r.StartRow, r.EndRow + 1)]
-
-
-def main_oxt():
-    """The .oxt path from argv or the CLIENTPRUNE_OXT environment variable."""
-    for a in sys.argv[1:]:
-        if a.endswith(".oxt"):
-            sys.argv.remove(a)
-            return a
-    return os.environ.get("CLIENTPRUNE_OXT", "build/clientprune.oxt")

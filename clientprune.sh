@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# One entry point for a fresh Debian 12 machine (run as root, or with sudo):
+#
+#   ./clientprune.sh run [BOOK.ods]   install what is missing, build the .oxt,
+#                                     recalculate BOOK (default: the sample
+#                                     client book) in a headless Calc with the
+#                                     extension and print its prune list
+#   ./clientprune.sh test             install what is missing, build, and run
+#                                     every test (CUnit, end-to-end, packaging)
+#   ./clientprune.sh build            install what is missing and build only
+set -euo pipefail
+cd "$(dirname "$(readlink -f "$0")")"
+
+BUILD=${CLIENTPRUNE_BUILD:-build}
+UNO_PYTHON=/usr/bin/python3
+
+# Debian packages and why: the compilers and cmake build everything; GSL is
+# the statistics library of the core; CUnit runs its tests; the LibreOffice
+# SDK compiles the UNO glue and type library; a headless Calc and python3-uno
+# run the end-to-end tests and the main job.
+PACKAGES=(cmake make gcc g++ binutils libgsl-dev libcunit1-dev
+          libreoffice-dev python3 python3-uno)
+
+missing_packages() {
+    local p
+    for p in "${PACKAGES[@]}"; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || echo "$p"
+    done
+    # Any Calc will do; install the headless one only when there is none.
+    if ! dpkg-query -W -f='${Status}' libreoffice-calc 2>/dev/null | grep -q "ok installed" &&
+       ! dpkg-query -W -f='${Status}' libreoffice-calc-nogui 2>/dev/null | grep -q "ok installed"; then
+        echo libreoffice-calc-nogui
+    fi
+}
+
+install_deps() {
+    local missing
+    missing=$(missing_packages | tr '\n' ' ')
+    [ -z "${missing// /}" ] && return 0
+    echo "Installing Debian packages: $missing"
+    local sudo=""
+    if [ "$(id -u)" != 0 ]; then
+        command -v sudo >/dev/null || { echo "Run as root (or install sudo) to install: $missing" >&2; exit 1; }
+        sudo=sudo
+    fi
+    $sudo apt-get update -q
+    # shellcheck disable=SC2086
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends $missing
+}
+
+build() {
+    cmake -S . -B "$BUILD" -DPython3_EXECUTABLE="$UNO_PYTHON" -DUNO_PYTHON="$UNO_PYTHON" >/dev/null
+    cmake --build "$BUILD" -j "$(nproc)"
+}
+
+case "${1:-}" in
+run)
+    install_deps
+    build
+    "$UNO_PYTHON" tools/prune_list.py --oxt "$BUILD/clientprune.oxt" --out "$BUILD/out" \
+        "${2:-samples/clients.ods}"
+    ;;
+test)
+    install_deps
+    build
+    ctest --test-dir "$BUILD" --output-on-failure -j 2
+    ;;
+build)
+    install_deps
+    build
+    ;;
+*)
+    sed -n '4,14p' "$0" | sed 's/^# \{0,1\}//'
+    exit 2
+    ;;
+esac
