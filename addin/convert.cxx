@@ -148,6 +148,17 @@ Range columnResult(const std::vector<double> &values)
     return out;
 }
 
+void requireCount(const Cells &c, std::size_t n, const char *arg)
+{
+    if (c.size() != n)
+        invalid(arg, "the number of values differs from the number of criteria");
+}
+
+void runtimeError(const char *function, const char *what)
+{
+    throw css::uno::RuntimeException(ascii(std::string(function) + ": " + what));
+}
+
 void check(int status, const char *function)
 {
     if (status == CP_OK)

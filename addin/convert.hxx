@@ -13,11 +13,14 @@
 #define CLIENTPRUNE_CONVERT_HXX
 
 #include <cstddef>
+#include <exception>
+#include <new>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include <com/sun/star/uno/Any.hxx>
+#include <com/sun/star/uno/Exception.hpp>
 #include <com/sun/star/uno/Sequence.hxx>
 
 #include "cp_table.h"
@@ -65,6 +68,30 @@ Range columnResult(const std::vector<double> &values);
 
 /* Maps a core status to a Calc error; returns only for CP_OK. */
 void check(int status, const char *function);
+
+/* Throws unless a per-criterion vector has n values. */
+void requireCount(const Cells &c, std::size_t n, const char *arg);
+
+/* Throws css::uno::RuntimeException (#VALUE!) with function: what. */
+[[noreturn]] void runtimeError(const char *function, const char *what);
+
+/* Runs one function body.  UNO exceptions pass to Calc (Err:502, Err:523);
+ * anything else becomes a RuntimeException (#VALUE!), so no C++ exception
+ * ever unwinds into Calc. */
+template <class Body> Range guarded(const char *function, Body body)
+{
+    try {
+        return body();
+    } catch (const css::uno::Exception &) {
+        throw;
+    } catch (const std::bad_alloc &) {
+        runtimeError(function, "out of memory");
+    } catch (const std::exception &e) {
+        runtimeError(function, e.what());
+    } catch (...) {
+        runtimeError(function, "internal error");
+    }
+}
 
 } // namespace clientprune
 

@@ -24,13 +24,11 @@ void cp_assert_status(int obtained, int expected, const char *expr,
 #define CP_ASSERT_STATUS(obtained, expected) \
     cp_assert_status((obtained), (expected), #obtained, __FILE__, __LINE__)
 
-/* One suite: a name and a NULL-terminated test table. */
+/* One suite: a name and a NULL-terminated test table.  Each cu_<module>.c
+ * defines "cp_suite <module>_suite"; the build registers it by file name. */
 typedef struct {
     const char *name;
     CU_TestInfo *tests;
 } cp_suite;
-
-/* Each cu_<module>.c defines one of these; cu_main.c lists them. */
-extern cp_suite score_suite;
 
 #endif
