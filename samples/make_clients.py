@@ -13,8 +13,13 @@ that the committed .ods is what this script makes.
 
 The firm: a small IT services company (managed services, help desk and
 projects) with 40 clients and one year of records.
+
+The base sheets (Read me, Clients, Monthly revenue) are built here; every
+further sheet comes from a module samples/clients_sheets/NN_<topic>.py with
+a function add(doc, book), called in file-name order with the Book below.
 """
 import argparse
+import importlib.util
 import os
 import random
 import sys
@@ -81,6 +86,47 @@ def make_data():
 
 def col(i):
     return "ABCDEFGHIJKLMNOPQRSTUVWXYZ"[i]
+
+
+class Book:
+    """What the sheet modules get: the generated data and small helpers."""
+
+    def __init__(self, doc, data):
+        self.doc = doc
+        self.data = data
+        self.clients = CLIENTS
+        self.months = MONTHS
+        self.n = N
+        self.last = LAST  # last data row on Clients and Monthly revenue
+        self._locale = uno.createUnoStruct("com.sun.star.lang.Locale")
+
+    def fmt(self, code):
+        """The number format key for a format code such as '#,##0'."""
+        formats = self.doc.NumberFormats
+        key = formats.queryKey(code, self._locale, False)
+        return key if key != -1 else formats.addNew(code, self._locale)
+
+    def sheet(self, name):
+        """A new sheet at the end of the book."""
+        sheets = self.doc.Sheets
+        sheets.insertNewByName(name, sheets.getCount())
+        return sheets.getByName(name)
+
+    @staticmethod
+    def header(sheet, rng):
+        cells = sheet.getCellRangeByName(rng)
+        cells.CharWeight = 150  # bold
+        cells.IsTextWrapped = True
+
+
+def sheet_modules():
+    folder = os.path.join(HERE, "clients_sheets")
+    for name in sorted(os.listdir(folder)):
+        if name.endswith(".py") and name[:1].isdigit():
+            spec = importlib.util.spec_from_file_location(name[:-3], os.path.join(folder, name))
+            module = importlib.util.module_from_spec(spec)
+            spec.loader.exec_module(module)
+            yield module
 
 
 def build(calc, out):
@@ -190,6 +236,10 @@ def build(calc, out):
     readme.getCellByPosition(0, 0).CharWeight = 150
     readme.getCellByPosition(0, 0).CharHeight = 14
     readme.getColumns().getByIndex(0).Width = 25000
+
+    book = Book(doc, data)
+    for module in sheet_modules():
+        module.add(doc, book)
 
     sheets.moveByName("Read me", 0)
     doc.CurrentController.setActiveSheet(clients) if doc.CurrentController else None
