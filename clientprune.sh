@@ -10,6 +10,7 @@
 #   ./clientprune.sh test             install what is missing, build, and run
 #                                     every test (CUnit, end-to-end, packaging)
 #   ./clientprune.sh build            install what is missing and build only
+#   ./clientprune.sh bench            build and run the benchmarks (figures only)
 set -euo pipefail
 cd "$(dirname "$(readlink -f "$0")")"
 
@@ -71,8 +72,23 @@ build)
     install_deps
     build
     ;;
+bench)
+    install_deps
+    build
+    echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
+    for b in "$BUILD"/bench/bench_*; do
+        [ -x "$b" ] || continue
+        echo "== $(basename "$b")"
+        "$b"
+    done
+    for b in bench/e2e_*.py; do
+        [ -f "$b" ] || continue
+        echo "== $(basename "$b")"
+        "$UNO_PYTHON" "$b" "$BUILD/clientprune.oxt"
+    done
+    ;;
 *)
-    sed -n '4,14p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '4,15p' "$0" | sed 's/^# \{0,1\}//'
     exit 2
     ;;
 esac
