@@ -8,9 +8,13 @@
 #                                     client book) in a headless Calc with the
 #                                     extension and print its prune list
 #   ./clientprune.sh test             install what is missing, build, and run
-#                                     every test (CUnit, end-to-end, packaging)
+#                                     every test: CUnit, fault simulation,
+#                                     valgrind, end-to-end in Calc, packaging;
+#                                     then the CUnit suites under ASan+UBSan
+#                                     and each fuzzer for FUZZ_SECONDS (10)
 #   ./clientprune.sh build            install what is missing and build only
 #   ./clientprune.sh bench            build and run the benchmarks (figures only)
+#   ./clientprune.sh fuzz [SECONDS]   run every fuzzer longer (default 600 s each)
 set -euo pipefail
 cd "$(dirname "$(readlink -f "$0")")"
 
@@ -20,9 +24,10 @@ UNO_PYTHON=/usr/bin/python3
 # Debian packages and why: the compilers and cmake build everything; GSL is
 # the statistics library of the core; CUnit runs its tests; the LibreOffice
 # SDK compiles the UNO glue and type library; a headless Calc and python3-uno
-# run the end-to-end tests and the main job.
+# run the end-to-end tests and the main job; valgrind, clang and its
+# sanitizer/libFuzzer runtime check the core for memory errors.
 PACKAGES=(cmake make gcc g++ binutils libgsl-dev libcunit1-dev
-          libreoffice-dev python3 python3-uno)
+          libreoffice-dev python3 python3-uno valgrind clang libclang-rt-14-dev)
 
 missing_packages() {
     local p
@@ -56,6 +61,35 @@ build() {
     cmake --build "$BUILD" -j "$(nproc)"
 }
 
+# The core and its CUnit suites under AddressSanitizer + UBSan.
+sanitized_tests() {
+    cmake -S . -B "$BUILD-asan" -DCLIENTPRUNE_SANITIZE=ON -DPython3_EXECUTABLE="$UNO_PYTHON" >/dev/null
+    cmake --build "$BUILD-asan" -j "$(nproc)"
+    ctest --test-dir "$BUILD-asan" --output-on-failure -j 2
+}
+
+# Every libFuzzer target for $1 seconds, starting from its committed seeds.
+fuzz() {
+    CC=clang CXX=clang++ cmake -S . -B "$BUILD-fuzz" -DCLIENTPRUNE_FUZZ=ON \
+        -DPython3_EXECUTABLE="$UNO_PYTHON" >/dev/null
+    cmake --build "$BUILD-fuzz" -j "$(nproc)"
+    local f name work
+    for f in "$BUILD-fuzz"/fuzz/fuzz_*; do
+        [ -x "$f" ] || continue
+        name=$(basename "$f"); name=${name#fuzz_}
+        work="$BUILD-fuzz/corpus/$name"
+        mkdir -p "$work" "$BUILD-fuzz/crashes"
+        echo "fuzzing $name for $1 s"
+        "$f" -max_total_time="$1" -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 \
+            -artifact_prefix="$BUILD-fuzz/crashes/$name-" "$work" "fuzz/corpus/$name" 2>&1 |
+            grep -E "^(stat::number_of_executed_units|==|SUMMARY|INFO: a crash)" || true
+        if ls "$BUILD-fuzz/crashes/$name-"* >/dev/null 2>&1; then
+            echo "fuzz_$name found a failing input: $(ls "$BUILD-fuzz/crashes/$name-"*)" >&2
+            return 1
+        fi
+    done
+}
+
 case "${1:-}" in
 run)
     install_deps
@@ -67,6 +101,13 @@ test)
     install_deps
     build
     ctest --test-dir "$BUILD" --output-on-failure -j 2
+    sanitized_tests
+    fuzz "${FUZZ_SECONDS:-10}"
+    echo "All tests passed."
+    ;;
+fuzz)
+    install_deps
+    fuzz "${2:-600}"
     ;;
 build)
     install_deps
@@ -88,7 +129,7 @@ bench)
     done
     ;;
 *)
-    sed -n '4,15p' "$0" | sed 's/^# \{0,1\}//'
+    awk 'NR > 3 && /^#/ { sub(/^# ?/, ""); print; next } NR > 3 { exit }' "$0"
     exit 2
     ;;
 esac

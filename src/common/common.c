@@ -20,16 +20,58 @@ const char *cp_strerror(int status)
     }
 }
 
+#ifdef CP_FAULT_INJECTION
+/* Test builds only (see cp_alloc.h). */
+static _Thread_local long fault_at = -1, fault_attempts = 0, fault_live = 0;
+static _Thread_local int fault_persistent = 0;
+
+void cp_fault_fail_after(long k, int persistent)
+{
+    fault_at = k;
+    fault_persistent = persistent;
+    fault_attempts = 0;
+}
+
+long cp_fault_outstanding(void)
+{
+    return fault_live;
+}
+
+long cp_fault_attempts(void)
+{
+    return fault_attempts;
+}
+
+static int fault_now(void)
+{
+    long i = fault_attempts++;
+    return fault_at >= 0 && (i == fault_at || (fault_persistent && i > fault_at));
+}
+#endif
+
 void *cp_alloc_array(size_t n, size_t size)
 {
     if (size != 0 && n > SIZE_MAX / size)
         return NULL;
+#ifdef CP_FAULT_INJECTION
+    if (fault_now())
+        return NULL;
+#endif
     size_t bytes = n * size;
-    return malloc(bytes ? bytes : 1);
+    void *p = malloc(bytes ? bytes : 1);
+#ifdef CP_FAULT_INJECTION
+    if (p != NULL)
+        fault_live++;
+#endif
+    return p;
 }
 
 void cp_free(void *p)
 {
+#ifdef CP_FAULT_INJECTION
+    if (p != NULL)
+        fault_live--;
+#endif
     free(p);
 }
 
