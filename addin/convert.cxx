@@ -1,7 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "convert.hxx"
 
+#include <chrono>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 
 #include <com/sun/star/lang/IllegalArgumentException.hpp>
 #include <com/sun/star/sheet/NoConvergenceException.hpp>
@@ -75,8 +78,36 @@ void invalid(const char *arg, const char *why)
         ascii(std::string(arg) + ": " + why), css::uno::Reference<css::uno::XInterface>(), 0);
 }
 
+const char *tracePath()
+{
+    static const char *const path = std::getenv("CLIENTPRUNE_TRACE");
+    return path;
+}
+
+Trace &trace()
+{
+    static thread_local Trace t;
+    return t;
+}
+
+double traceClock()
+{
+    return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
+
+void traceWrite(const char *function, double total)
+{
+    if (std::FILE *f = std::fopen(tracePath(), "a")) {
+        const Trace &t = trace();
+        std::fprintf(f, "%s cells=%zu convert=%.6f result=%.6f total=%.6f\n", function, t.cells,
+                     t.convert, t.result, total);
+        std::fclose(f);
+    }
+}
+
 Cells cells(const Range &range, Blank blank, const char *arg)
 {
+    TraceScope timing(trace().convert);
     Cells c;
     c.rows = static_cast<std::size_t>(range.getLength());
     c.cols = c.rows ? static_cast<std::size_t>(range[0].getLength()) : 0;
@@ -93,6 +124,7 @@ Cells cells(const Range &range, Blank blank, const char *arg)
             c.v.push_back(x);
         }
     }
+    trace().cells += c.v.size();
     return c;
 }
 
@@ -136,14 +168,13 @@ Cells column(Cells c, const char *arg)
 
 Range columnResult(const std::vector<double> &values)
 {
+    TraceScope timing(trace().result);
     Range out(static_cast<sal_Int32>(values.size()));
     css::uno::Sequence<Any> *rows = out.getArray();
+    const Any empty(rtl::OUString{});
     for (std::size_t i = 0; i < values.size(); i++) {
-        rows[i].realloc(1);
-        if (std::isnan(values[i]))
-            rows[i].getArray()[0] <<= rtl::OUString();
-        else
-            rows[i].getArray()[0] <<= values[i];
+        const Any cell = std::isnan(values[i]) ? empty : Any(values[i]);
+        rows[i] = css::uno::Sequence<Any>(&cell, 1);
     }
     return out;
 }

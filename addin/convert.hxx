@@ -72,6 +72,35 @@ void check(int status, const char *function);
 /* Throws unless a per-criterion vector has n values. */
 void requireCount(const Cells &c, std::size_t n, const char *arg);
 
+/* Where a call's time goes, for the benchmarks.  When the environment
+ * variable CLIENTPRUNE_TRACE names a file, guarded() appends one line per
+ * call: the function, the cells converted, and the seconds spent converting
+ * arguments, converting the result and in total (the rest is the core).
+ * Without the variable this costs one branch per conversion. */
+struct Trace {
+    double convert = 0.0, result = 0.0;
+    std::size_t cells = 0;
+};
+const char *tracePath();
+Trace &trace();
+double traceClock();
+class TraceScope
+{
+    double *acc_;
+    double t0_;
+
+public:
+    explicit TraceScope(double &acc) : acc_(tracePath() ? &acc : nullptr), t0_(acc_ ? traceClock() : 0.0) {}
+    ~TraceScope()
+    {
+        if (acc_)
+            *acc_ += traceClock() - t0_;
+    }
+    TraceScope(const TraceScope &) = delete;
+    TraceScope &operator=(const TraceScope &) = delete;
+};
+void traceWrite(const char *function, double total);
+
 /* Throws css::uno::RuntimeException (#VALUE!) with function: what. */
 [[noreturn]] void runtimeError(const char *function, const char *what);
 
@@ -81,7 +110,13 @@ void requireCount(const Cells &c, std::size_t n, const char *arg);
 template <class Body> Range guarded(const char *function, Body body)
 {
     try {
-        return body();
+        if (!tracePath())
+            return body();
+        trace() = Trace();
+        const double t0 = traceClock();
+        Range result = body();
+        traceWrite(function, traceClock() - t0);
+        return result;
     } catch (const css::uno::Exception &) {
         throw;
     } catch (const std::bad_alloc &) {

@@ -9,7 +9,9 @@
  *   than the number of population clients strictly before it in that order,
  *   so clients still tied share the lowest rank of their group (Calc's RANK
  *   with ascending order).  The population's (score, revenue) pairs are
- *   sorted once and each client's rank is a binary search: O((n + m) log m).
+ *   radix-sorted once (O(m)); in table mode one walk over the sorted order
+ *   gives every rank, in row mode each client's rank is a binary search:
+ *   O(m + n log m).
  *
  * REFERENCES
  *   ClientPrune FUNCTIONS.md, "Scoring and pruning".
@@ -20,6 +22,7 @@
 #include <stdlib.h>
 
 #include "cp_alloc.h"
+#include "cp_sort.h"
 
 typedef struct {
     double score, revenue;
@@ -29,12 +32,6 @@ static int pair_less(const pair *a, const pair *b)
 {
     return a->score < b->score ||
            (a->score == b->score && a->revenue < b->revenue);
-}
-
-static int cmp_pair(const void *va, const void *vb)
-{
-    const pair *a = va, *b = vb;
-    return pair_less(b, a) - pair_less(a, b);
 }
 
 /* Number of sorted[0..n) strictly before key. */
@@ -93,29 +90,57 @@ int cp_prune_rank(const double score[], size_t score_stride,
     if (status != CP_OK)
         return status;
 
+    /* The known population pairs, compacted, then sorted (radix, O(n)). */
+    pair *known = cp_alloc_array(n_pop, sizeof *known);
     pair *sorted = cp_alloc_array(n_pop, sizeof *sorted);
-    if (sorted == NULL)
+    size_t *from = cp_alloc_array(n_pop, sizeof *from);  /* pop index of known[k] */
+    size_t *order = cp_alloc_array(n_pop, sizeof *order);
+    if (known == NULL || sorted == NULL || from == NULL || order == NULL) {
+        cp_free(known);
+        cp_free(sorted);
+        cp_free(from);
+        cp_free(order);
         return CP_ENOMEM;
+    }
     size_t m = 0;
     for (size_t i = 0; i < n_pop; i++) {
         double s = pop_score[i * pop_score_stride];
         if (isnan(s))
             continue;
-        sorted[m].score = s;
-        sorted[m].revenue = pop_revenue ? pop_revenue[i * pop_revenue_stride] : 0.0;
-        m++;
+        known[m].score = s;
+        known[m].revenue = pop_revenue ? pop_revenue[i * pop_revenue_stride] : 0.0;
+        from[m++] = i;
     }
-    qsort(sorted, m, sizeof *sorted, cmp_pair);
-
-    for (size_t i = 0; i < n; i++) {
-        double s = score[i * score_stride];
-        if (isnan(s)) {
-            rank[i * rank_stride] = NAN;
-            continue;
+    status = cp_argsort2(&known[0].score, 2, pop_revenue ? &known[0].revenue : NULL, 2, m, order);
+    if (status == CP_OK) {
+        for (size_t k = 0; k < m; k++)
+            sorted[k] = known[order[k]];
+        if (score == pop_score && revenue == pop_revenue) {
+            /* Table mode: walk the sorted order once; a tie group's rank is
+             * 1 + the position of its first member. */
+            for (size_t i = 0; i < n; i++)
+                rank[i * rank_stride] = NAN;
+            size_t first = 0;
+            for (size_t k = 0; k < m; k++) {
+                if (k > 0 && pair_less(&sorted[k - 1], &sorted[k]))
+                    first = k;
+                rank[from[order[k]] * rank_stride] = 1.0 + (double)first;
+            }
+        } else {
+            for (size_t i = 0; i < n; i++) {
+                double s = score[i * score_stride];
+                if (isnan(s)) {
+                    rank[i * rank_stride] = NAN;
+                    continue;
+                }
+                pair key = {s, revenue ? revenue[i * revenue_stride] : 0.0};
+                rank[i * rank_stride] = 1.0 + (double)count_before(sorted, m, &key);
+            }
         }
-        pair key = {s, revenue ? revenue[i * revenue_stride] : 0.0};
-        rank[i * rank_stride] = 1.0 + (double)count_before(sorted, m, &key);
     }
+    cp_free(known);
+    cp_free(from);
+    cp_free(order);
     cp_free(sorted);
-    return CP_OK;
+    return status;
 }

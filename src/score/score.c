@@ -35,6 +35,7 @@
 #include <gsl/gsl_cdf.h>
 
 #include "cp_alloc.h"
+#include "cp_sort.h"
 
 static const char *const method_names[] = {"minmax", "percentile", "zscore"};
 
@@ -57,10 +58,9 @@ typedef struct {
     const double *sorted; /* raw known values ascending (percentile only) */
 } crit_stats;
 
-static int cmp_double(const void *a, const void *b)
+static double clamp01(double v)
 {
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
+    return v < 0.0 ? 0.0 : (v > 1.0 ? 1.0 : v);
 }
 
 /* Index of the first of sorted[0..n) that is >= x (strict == 0) or > x
@@ -78,9 +78,10 @@ static size_t bound(const double *sorted, size_t n, double x, int strict)
     return lo;
 }
 
-/* Fills st for column j of pop; buf has room for pop->rows values. */
-static void crit_stats_fill(crit_stats *st, const cp_table *pop, size_t j,
-                            cp_method method, double *buf)
+/* Fills st for column j of pop; buf has room for pop->rows values.
+ * Returns CP_OK or CP_ENOMEM (sorting). */
+static int crit_stats_fill(crit_stats *st, const cp_table *pop, size_t j,
+                           cp_method method, double *buf)
 {
     size_t n = 0;
     double lo = INFINITY, hi = -INFINITY;
@@ -100,7 +101,7 @@ static void crit_stats_fill(crit_stats *st, const cp_table *pop, size_t j,
     st->flat = n < 2 || lo == hi;
     st->sorted = NULL;
     if (st->flat)
-        return;
+        return CP_OK;
 
     double maxabs = fmax(fabs(lo), fabs(hi));
     int e;
@@ -110,7 +111,8 @@ static void crit_stats_fill(crit_stats *st, const cp_table *pop, size_t j,
     st->hi = hi * st->scale;
 
     if (method == CP_METHOD_PERCENTILE) {
-        qsort(buf, n, sizeof *buf, cmp_double);
+        if (cp_sort_doubles(buf, n) != CP_OK)
+            return CP_ENOMEM;
         st->sorted = buf;
     } else if (method == CP_METHOD_ZSCORE) {
         /* Two passes with the usual correction term (Chan, Golub and
@@ -134,11 +136,16 @@ static void crit_stats_fill(crit_stats *st, const cp_table *pop, size_t j,
         ss -= corr * corr / (double)n;
         st->sd = sqrt(fmax(ss, 0.0) / (double)(n - 1));
     }
+    return CP_OK;
 }
 
-static double clamp01(double v)
+/* The percentile value of a value with `below` population values below it
+ * and `equal` equal to it (itself included when it occurs). */
+static double percentile_value(size_t below, size_t equal, size_t n)
 {
-    return v < 0.0 ? 0.0 : (v > 1.0 ? 1.0 : v);
+    if (equal > 0)
+        return clamp01(((double)below + 0.5 * (double)(equal - 1)) / (double)(n - 1));
+    return clamp01((double)below / (double)n);
 }
 
 /* The 0..1 value of x on criterion st (direction not yet applied). */
@@ -149,11 +156,7 @@ static double normalise(const crit_stats *st, cp_method method, double x)
     switch (method) {
     case CP_METHOD_PERCENTILE: {
         size_t below = bound(st->sorted, st->n, x, 0);
-        size_t equal = bound(st->sorted, st->n, x, 1) - below;
-        if (equal > 0)
-            return clamp01(((double)below + 0.5 * (double)(equal - 1)) /
-                           (double)(st->n - 1));
-        return clamp01((double)below / (double)st->n);
+        return percentile_value(below, bound(st->sorted, st->n, x, 1) - below, st->n);
     }
     case CP_METHOD_ZSCORE:
         if (!(st->sd > 0.0))
@@ -163,6 +166,43 @@ static double normalise(const crit_stats *st, cp_method method, double x)
     default:
         return clamp01((x * st->scale - st->lo) / (st->hi - st->lo));
     }
+}
+
+/* Table-mode percentiles of column j without a search per client: sort the
+ * known values once (keeping their rows) and walk the groups of equal
+ * values; v[i] receives client i's value (NaN where not known).  The counts
+ * and the formula are those of normalise(), so row mode gives the same bits. */
+static int percentile_column(const cp_table *t, size_t j, double v[])
+{
+    double *vals = cp_alloc_array(t->rows, sizeof *vals);
+    size_t *rows = cp_alloc_array(t->rows, sizeof *rows);
+    size_t *order = cp_alloc_array(t->rows, sizeof *order);
+    int status = CP_ENOMEM;
+    if (vals != NULL && rows != NULL && order != NULL) {
+        size_t n = 0;
+        for (size_t i = 0; i < t->rows; i++) {
+            v[i] = NAN;
+            double x = cp_table_get(t, i, j);
+            if (!isnan(x)) {
+                vals[n] = x;
+                rows[n++] = i;
+            }
+        }
+        status = cp_argsort2(vals, 1, NULL, 0, n, order);
+        for (size_t a = 0; status == CP_OK && a < n;) {
+            size_t b = a + 1;
+            while (b < n && vals[order[b]] == vals[order[a]])
+                b++;
+            double value = percentile_value(a, b - a, n);
+            for (size_t k = a; k < b; k++)
+                v[rows[order[k]]] = value;
+            a = b;
+        }
+    }
+    cp_free(vals);
+    cp_free(rows);
+    cp_free(order);
+    return status;
 }
 
 static int table_ok(const cp_table *t)
@@ -216,13 +256,18 @@ int cp_score_clients(const cp_table *clients, const cp_table *population,
     frexp(wmax, &we);
     const double wscale = ldexp(1.0, -we); /* exact; keeps sums of weights finite */
 
+    /* Table-mode percentiles come from one sort per criterion (colv);
+     * otherwise the sorted population (buf) is searched per client. */
+    const int by_column = method == CP_METHOD_PERCENTILE && pop == clients;
     double *wsum = cp_alloc_array(clients->rows, sizeof *wsum);
-    double *buf = method == CP_METHOD_PERCENTILE
+    double *buf = method == CP_METHOD_PERCENTILE && !by_column
                       ? cp_alloc_array(pop->rows, sizeof *buf)
                       : NULL;
-    if (wsum == NULL || (method == CP_METHOD_PERCENTILE && buf == NULL)) {
+    double *colv = by_column ? cp_alloc_array(clients->rows, sizeof *colv) : NULL;
+    if (wsum == NULL || (method == CP_METHOD_PERCENTILE && buf == NULL && colv == NULL)) {
         cp_free(wsum);
         cp_free(buf);
+        cp_free(colv);
         return CP_ENOMEM;
     }
     for (size_t i = 0; i < clients->rows; i++) {
@@ -232,23 +277,34 @@ int cp_score_clients(const cp_table *clients, const cp_table *population,
 
     /* Criterion by criterion, so only one sorted column is alive at once;
      * the order of summation is j = 0, 1, ... in every mode. */
-    for (size_t j = 0; j < m; j++) {
+    status = CP_OK;
+    for (size_t j = 0; j < m && status == CP_OK; j++) {
         double w = weights[j * wstride] * wscale;
         if (w == 0.0)
             continue;
         int turn = directions != NULL && directions[j * dstride] < 0.0;
-        crit_stats st;
-        crit_stats_fill(&st, pop, j, method, buf);
+        crit_stats st = {0};
+        status = crit_stats_fill(&st, pop, j, by_column ? CP_METHOD_MINMAX : method, buf);
+        if (status == CP_OK && by_column && !st.flat)
+            status = percentile_column(clients, j, colv);
+        if (status != CP_OK)
+            break;
         for (size_t i = 0; i < clients->rows; i++) {
             double x = cp_table_get(clients, i, j);
             if (isnan(x))
                 continue;
-            double v = normalise(&st, method, x);
+            double v = by_column && !st.flat ? colv[i] : normalise(&st, method, x);
             if (turn)
                 v = 1.0 - v;
             score[i * sstride] += w * v;
             wsum[i] += w;
         }
+    }
+    if (status != CP_OK) {
+        cp_free(wsum);
+        cp_free(buf);
+        cp_free(colv);
+        return status;
     }
     for (size_t i = 0; i < clients->rows; i++)
         score[i * sstride] = wsum[i] > 0.0
@@ -256,5 +312,6 @@ int cp_score_clients(const cp_table *clients, const cp_table *population,
                                  : NAN;
     cp_free(wsum);
     cp_free(buf);
+    cp_free(colv);
     return CP_OK;
 }
