@@ -41,8 +41,9 @@ def prop(name, value):
 
 
 class Calc:
-    def __init__(self, oxt=None, timeout=90, keep=False):
+    def __init__(self, oxt=None, timeout=90, keep=False, env=None):
         self.oxt = oxt
+        self.env = dict(os.environ, **(env or {}))
         self.timeout = timeout
         self.keep = keep
         self.proc = None
@@ -65,7 +66,7 @@ class Calc:
             [SOFFICE, "--headless", "--invisible", "--norestore", "--nodefault",
              "--nolockcheck", "--nologo", "-env:UserInstallation=" + profile, *env_args,
              "--accept=pipe,name=%s;urp;StarOffice.ComponentContext" % pipe],
-            stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True)
+            stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True, env=self.env)
         local = uno.getComponentContext()
         resolver = local.ServiceManager.createInstanceWithContext(
             "com.sun.star.bridge.UnoUrlResolver", local)
