@@ -306,17 +306,17 @@ Range ClientPrune::RFMSCORE(const Range &daysSinceLast, const Range &frequency, 
     });
 }
 
-Range ClientPrune::RFMSEGMENT(const Range &rfmCode)
+TextRange ClientPrune::RFMSEGMENT(const Range &rfmCode)
 {
     return guarded("RFMSEGMENT", [&] {
         const Cells c = column(cells(rfmCode, Blank::Invalid, "rfm_code"), "rfm_code");
-        Range result(static_cast<sal_Int32>(c.rows));
-        css::uno::Sequence<Any> *rows = result.getArray();
+        TextRange result(static_cast<sal_Int32>(c.rows));
+        css::uno::Sequence<OUString> *rows = result.getArray();
         for (std::size_t i = 0; i < c.rows; i++) {
             const char *name = nullptr;
             check(cp_rfm_segment(c.v[i], &name), "RFMSEGMENT");
             rows[i].realloc(1);
-            rows[i].getArray()[0] <<= OUString::createFromAscii(name);
+            rows[i].getArray()[0] = OUString::createFromAscii(name);
         }
         return result;
     });

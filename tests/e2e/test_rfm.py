@@ -371,6 +371,29 @@ class RfmTest(unittest.TestCase):
         self.assertCell(self.calc.value(self.sheet, "C1"), "Champions")
         self.assertCell(self.calc.value(self.sheet, "C2"), "Promising")  # FM = round(1.5) = 2
 
+    def test_text_results_compare_and_look_up(self):
+        # RFMSEGMENT returns text only (sequence< sequence< string > >), which
+        # Calc interns: =, EXACT, COUNTIF and MATCH find it like typed text.
+        # RFMTABLE's mixed result is not interned by Calc 7.4, so looking up
+        # its text keys goes through &"" (the README says so).
+        self.calc.array(self.sheet, "A1:A3", "=RFMSEGMENT({553|553|111})")
+        c, d, a = self.put_ledger(["ab", "cd"], [1, 2], [3, 4], top=10)
+        self.calc.array(self.sheet, "E10:I11", f"=RFMTABLE({c};{d};{a})")
+        checks = {
+            '=COUNTIF(A1:A3;"Loyal")': 2,
+            '=MATCH("Lost";A1:A3;0)': 3,
+            '=A1="Loyal"': 1,
+            '=EXACT(A2;"Loyal")': 1,
+            '=SUMPRODUCT(A1:A3="Loyal")': 2,
+            '=SUMPRODUCT((E10:E11&"")="cd")': 1,
+            '=SUMPRODUCT((E10:E11&"")="cd";F10:F11+1)': 1,
+        }
+        for k, (formula, want) in enumerate(checks.items()):
+            self.calc.formula(self.sheet, f"K{k + 1}", formula)
+        self.calc.recalc()
+        for k, (formula, want) in enumerate(checks.items()):
+            self.assertCell(self.calc.value(self.sheet, f"K{k + 1}"), want, formula)
+
     # -- invalid input ------------------------------------------------------
     def test_invalid_arguments(self):
         s = self.sheet
