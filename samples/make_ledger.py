@@ -8,7 +8,7 @@ This script is the diffable source of the book: the ledger is drawn from a
 fixed seed, the formulas are written here, and the book is built through a
 headless Calc with the extension loaded (so the formulas are stored under
 their ClientPrune names and their results are cached in the file).  Running
-it again gives a book with the same cells; tests/e2e/test_ledger_sample.py
+it again gives a book with the same cells; tests/e2e/test_samples.py
 checks that the committed .ods is what this script makes.
 
 The firm: a small coffee roaster selling wholesale to cafés, restaurants,
@@ -20,7 +20,6 @@ Sheets: Read me; Segments (customers per segment, a bar chart, and the R x F
 heat map); RFM (RFMTABLE -> days since last -> RFMSCORE -> RFMSEGMENT);
 Ledger (the invoice lines).
 """
-import argparse
 import datetime
 import os
 import random
@@ -29,8 +28,10 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "tools"))
 import uno  # noqa: E402
-from calc import Calc, prop  # noqa: E402
+from calc import prop  # noqa: E402
 from com.sun.star.awt import Rectangle  # noqa: E402
+from sample_book import header, main, number_format, store  # noqa: E402
+from sample_book import notes as write_notes  # noqa: E402
 
 SEED = 20261126
 EPOCH = datetime.date(1899, 12, 30)  # Calc's serial 0
@@ -96,40 +97,23 @@ def make_ledger():
     return ledger
 
 
-class Book:
-    def __init__(self, doc):
-        self.doc = doc
-        self._locale = uno.createUnoStruct("com.sun.star.lang.Locale")
-
-    def fmt(self, code):
-        formats = self.doc.NumberFormats
-        key = formats.queryKey(code, self._locale, False)
-        return key if key != -1 else formats.addNew(code, self._locale)
-
-    @staticmethod
-    def header(sheet, rng):
-        cells = sheet.getCellRangeByName(rng)
-        cells.CharWeight = 150  # bold
-        cells.IsTextWrapped = True
-
-
-def fill_ledger(sheet, book, ledger):
+def fill_ledger(doc, sheet, ledger):
     headers = ["Date", "Invoice", "Customer", "Product", "Quantity", "Amount"]
     for j, h in enumerate(headers):
         sheet.getCellByPosition(j, 0).setString(h)
     last = len(ledger) + 1
     sheet.getCellRangeByName(f"A2:F{last}").setDataArray(tuple(
         (float(d), inv, cust, prod, float(q), float(a)) for d, inv, cust, prod, q, a in ledger))
-    sheet.getCellRangeByName(f"A2:A{last}").NumberFormat = book.fmt("YYYY-MM-DD")
-    sheet.getCellRangeByName(f"F2:F{last}").NumberFormat = book.fmt("#,##0.00")
-    book.header(sheet, "A1:F1")
+    sheet.getCellRangeByName(f"A2:A{last}").NumberFormat = number_format(doc, "YYYY-MM-DD")
+    sheet.getCellRangeByName(f"F2:F{last}").NumberFormat = number_format(doc, "#,##0.00")
+    header(sheet, "A1:F1")
     widths = [2400, 2400, 5600, 5600, 2000, 2400]
     for j, w in enumerate(widths):
         sheet.getColumns().getByIndex(j).Width = w
     return last
 
 
-def fill_rfm(sheet, book, ledger, last_line):
+def fill_rfm(doc, sheet, ledger, last_line):
     customers = len({name.upper() for _, _, name, _, _, _ in ledger})
     last = customers + 1
     led = f"$Ledger.$C$2:$C${last_line};$Ledger.$A$2:$A${last_line};$Ledger.$F$2:$F${last_line}"
@@ -141,7 +125,7 @@ def fill_rfm(sheet, book, ledger, last_line):
     sheet.getCellRangeByName("N1").setString("Observed until (as_of)")
     # (A format set after a formula is replaced by the one Calc infers when the
     # formula is first calculated, so formats come first.)
-    sheet.getCellRangeByName("N2").NumberFormat = book.fmt("YYYY-MM-DD")
+    sheet.getCellRangeByName("N2").NumberFormat = number_format(doc, "YYYY-MM-DD")
     sheet.getCellRangeByName("N2").setFormula("=DATE(2025;12;31)")
     sheet.getCellRangeByName("N4").setString("Customers (rows to select for RFMTABLE)")
     sheet.getCellRangeByName("N5").setFormula(f"=ROWS(RFMTABLE({led};$N$2))")
@@ -154,8 +138,8 @@ def fill_rfm(sheet, book, ledger, last_line):
         sheet.getCellRangeByName(f"I{r}").setFormula(f"=INT(G{r}/100)")
         sheet.getCellRangeByName(f"J{r}").setFormula(f"=MOD(INT(G{r}/10);10)")
         sheet.getCellRangeByName(f"K{r}").setFormula(f"=MOD(G{r};10)")
-    sheet.getCellRangeByName(f"E2:E{last}").NumberFormat = book.fmt("#,##0.00")
-    book.header(sheet, "A1:N1")
+    sheet.getCellRangeByName(f"E2:E{last}").NumberFormat = number_format(doc, "#,##0.00")
+    header(sheet, "A1:N1")
     sheet.getCellRangeByName("N4").CharWeight = 150
     sheet.getColumns().getByIndex(0).Width = 5600
     for j in range(1, 8):
@@ -189,13 +173,13 @@ def condition(formula, style, base):
             prop("SourcePosition", base))
 
 
-def fill_segments(sheet, book, doc, rfm_last):
+def fill_segments(doc, sheet, rfm_last):
     seg = f"$RFM.$H$2:$H${rfm_last}"
     sheet.getCellRangeByName("A1").setString("Segment")
     sheet.getCellRangeByName("B1").setString("Customers")
     sheet.getCellRangeByName("C1").setString("Share")
     total = len(SEGMENTS) + 2
-    sheet.getCellRangeByName(f"C2:C{total}").NumberFormat = book.fmt("0%")
+    sheet.getCellRangeByName(f"C2:C{total}").NumberFormat = number_format(doc, "0%")
     for i, name in enumerate(SEGMENTS):
         r = i + 2
         sheet.getCellRangeByName(f"A{r}").setString(name)
@@ -204,7 +188,7 @@ def fill_segments(sheet, book, doc, rfm_last):
     sheet.getCellRangeByName(f"A{total}").setString("All customers")
     sheet.getCellRangeByName(f"B{total}").setFormula(f"=SUM(B2:B{total - 1})")
     sheet.getCellRangeByName(f"C{total}").setFormula(f"=SUM(C2:C{total - 1})")
-    book.header(sheet, "A1:C1")
+    header(sheet, "A1:C1")
     sheet.getCellRangeByName(f"A{total}:C{total}").CharWeight = 150
     sheet.getColumns().getByIndex(0).Width = 4200
 
@@ -222,7 +206,7 @@ def fill_segments(sheet, book, doc, rfm_last):
             c = "FGHIJ"[f - 1]
             sheet.getCellRangeByName(f"{c}{row}").setFormula(
                 f"=COUNTIFS($RFM.$I$2:$I${rfm_last};$E{row};$RFM.$J$2:$J${rfm_last};{c}$3)")
-    book.header(sheet, "E3:J3")
+    header(sheet, "E3:J3")
     sheet.getCellRangeByName("E4:E8").CharWeight = 150
     for j in range(4, 10):
         sheet.getColumns().getByIndex(j).Width = 1500
@@ -293,11 +277,7 @@ def fill_readme(sheet, rfm_last, ledger_last):
         "",
         "Every ClientPrune function is in the Function Wizard (Insert > Function) under 'Statistical'.",
     ]
-    for i, line in enumerate(notes):
-        sheet.getCellByPosition(0, i).setString(line)
-    sheet.getCellByPosition(0, 0).CharWeight = 150
-    sheet.getCellByPosition(0, 0).CharHeight = 14
-    sheet.getColumns().getByIndex(0).Width = 25000
+    write_notes(sheet, notes)
 
 
 def page_setup(doc):
@@ -312,32 +292,21 @@ def page_setup(doc):
 
 def build(calc, out):
     doc = calc.new_doc()
-    book = Book(doc)
     page_setup(doc)
     sheets = doc.Sheets
     sheets.getByIndex(0).Name = "Read me"
     for i, name in enumerate(["Segments", "RFM", "Ledger"], start=1):
         sheets.insertNewByName(name, i)
     ledger = make_ledger()
-    ledger_last = fill_ledger(sheets.getByName("Ledger"), book, ledger)
-    rfm_last = fill_rfm(sheets.getByName("RFM"), book, ledger, ledger_last)
+    ledger_last = fill_ledger(doc, sheets.getByName("Ledger"), ledger)
+    rfm_last = fill_rfm(doc, sheets.getByName("RFM"), ledger, ledger_last)
     doc.calculateAll()
-    fill_segments(sheets.getByName("Segments"), book, doc, rfm_last)
+    fill_segments(doc, sheets.getByName("Segments"), rfm_last)
     fill_readme(sheets.getByName("Read me"), rfm_last, ledger_last)
     doc.calculateAll()
-    doc.storeToURL(uno.systemPathToFileUrl(os.path.abspath(out)), (prop("FilterName", "calc8"),))
+    store(doc, out)
     return doc
 
 
-def main():
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("out", nargs="?", default=os.path.join(HERE, "ledger.ods"))
-    ap.add_argument("--oxt", default="build/clientprune.oxt")
-    opts = ap.parse_args()
-    with Calc(opts.oxt) as calc:
-        build(calc, opts.out)
-    print(f"wrote {opts.out}")
-
-
 if __name__ == "__main__":
-    main()
+    main(__doc__, os.path.join(HERE, "ledger.ods"), build)

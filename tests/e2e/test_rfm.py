@@ -21,10 +21,9 @@ import uno
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import ref_rfm  # noqa: E402
-from e2e import ROOT, Calc, main_oxt  # noqa: E402
+from e2e import ROOT, CalcCase, main_oxt  # noqa: E402
 
 OXT = main_oxt()
-ERR_ILLEGAL_ARGUMENT = 502
 ERR_NOT_AVAILABLE = 32767  # #N/A
 CDNOW = os.environ.get("CLIENTPRUNE_CDNOW") or os.path.join(ROOT, "..", "shared", "data", "cdnow")
 EPOCH = datetime.date(1899, 12, 30)  # Calc's serial 0
@@ -40,49 +39,13 @@ def round2(x):
     return int(x * 100 + 0.5 + 1e-9) / 100
 
 
-class RfmTest(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.calc = Calc(OXT).__enter__()
-
-    @classmethod
-    def tearDownClass(cls):
-        alive = cls.calc.alive()
-        cls.calc.__exit__(None, None, None)
-        assert alive, "soffice died during the tests"
-
-    def setUp(self):
-        self.sheet = self.calc.new_sheet()
-
-    def tearDown(self):
-        self.calc.doc.close(True)
-        self.calc.docs.remove(self.calc.doc)
+class RfmTest(CalcCase):
+    OXT = OXT
 
     # -- helpers ----------------------------------------------------------
-    def assertCell(self, got, want, where=""):
-        if want is None:
-            self.assertEqual(got, (0, ""), where)
-            return
-        err, v = got
-        self.assertEqual(err, 0, f"{where}: cell error {err}")
-        if isinstance(want, str):
-            self.assertEqual(v, want, where)
-            return
-        self.assertIsInstance(v, float, where)
-        self.assertLessEqual(abs(v - want), 1e-9 * max(1.0, abs(want)), f"{where}: {v} != {want}")
-
     def block(self, top, left, rows, cols):
         return [[self.calc.value(self.sheet, self.sheet.getCellByPosition(left + j, top + i))
                  for j in range(cols)] for i in range(rows)]
-
-    def eval(self, formula, cell="Z1"):
-        self.calc.formula(self.sheet, cell, formula)
-        self.calc.recalc()
-        return self.calc.value(self.sheet, cell)
-
-    def assertInvalid(self, formula):
-        got = self.eval(formula)
-        self.assertEqual(got[0], ERR_ILLEGAL_ARGUMENT, f"{formula} gave {got}")
 
     def put_ledger(self, customers, dates, amounts, top=1):
         self.calc.put(self.sheet, f"A{top}", [[c, d, a] for c, d, a in zip(customers, dates, amounts)])
@@ -110,7 +73,7 @@ class RfmTest(unittest.TestCase):
             got = self.block(top, 4, len(rows), 5)
             for i, row in enumerate(rows):
                 for j, w in enumerate(row):
-                    self.assertCell(got[i][j], w, f"block {top} row {i} col {j}")
+                    self.assertClose(got[i][j], w, f"block {top} row {i} col {j}")
 
     def test_random_ledgers_against_reference(self):
         rnd = random.Random(20261126)
@@ -143,15 +106,13 @@ class RfmTest(unittest.TestCase):
             got = self.block(0, 4, len(want) + 1, 5)
             for i, row in enumerate(want):
                 for j, w in enumerate(row):
-                    self.assertCell(got[i][j], w, f"trial {trial} ({args}) row {i} col {j}")
+                    self.assertClose(got[i][j], w, f"trial {trial} ({args}) row {i} col {j}")
             if len(want) > 1:
                 self.assertEqual([e for e, _ in got[-1]], [ERR_NOT_AVAILABLE] * 5, f"trial {trial}")
             else:
                 self.assertEqual(got[-1], got[0], f"trial {trial}")
-            self.assertCell(self.calc.value(self.sheet, "K1"), len(want), f"trial {trial} ROWS")
-            self.calc.doc.close(True)
-            self.calc.docs.remove(self.calc.doc)
-            self.sheet = self.calc.new_sheet()
+            self.assertClose(self.calc.value(self.sheet, "K1"), len(want), f"trial {trial} ROWS")
+            self.new_sheet()
 
     def test_text_keys_follow_calc_sort_and_equals(self):
         # Keys whose order under a collator differs from code points
@@ -223,7 +184,7 @@ class RfmTest(unittest.TestCase):
         # days 1, 3, 5: x 2, t_x 4, T 6 - 1 = 5, m (3 + 5) / 2 = 4).
         self.assertEqual([v for _, v in (r[0] for r in got)], [3.0, 12.0, "alice", "bob"])
         for j, w in enumerate(["bob", 2, 4, 5, 4]):
-            self.assertCell(got[3][j], w)
+            self.assertClose(got[3][j], w)
 
     def test_no_customer_left_and_single_cell(self):
         c, d, a = self.put_ledger(self.CUST, self.DATE, self.AMT)
@@ -235,22 +196,22 @@ class RfmTest(unittest.TestCase):
         self.calc.recalc()
         got = self.block(0, 4, 2, 5)
         for j in range(5):
-            self.assertCell(got[0][j], None, f"col {j}")
-            self.assertCell(got[1][j], None, f"col {j}")  # Calc repeats a one-row result
-        self.assertCell(self.calc.value(self.sheet, "K1"), 3)   # the first customer's key
-        self.assertCell(self.calc.value(self.sheet, "K2"), 1)
-        self.assertCell(self.calc.value(self.sheet, "K3"), 3)
-        self.assertCell(self.calc.value(self.sheet, "K4"), 15)  # customer 7's monetary
+            self.assertClose(got[0][j], None, f"col {j}")
+            self.assertClose(got[1][j], None, f"col {j}")  # Calc repeats a one-row result
+        self.assertClose(self.calc.value(self.sheet, "K1"), 3)   # the first customer's key
+        self.assertClose(self.calc.value(self.sheet, "K2"), 1)
+        self.assertClose(self.calc.value(self.sheet, "K3"), 3)
+        self.assertClose(self.calc.value(self.sheet, "K4"), 15)  # customer 7's monetary
         # A ledger of blank rows, and a blank amount column (counting only).
         self.calc.put(self.sheet, "M1", [[None, None, None]] * 3)
         self.calc.array(self.sheet, "E20:I20", "=RFMTABLE(M1:M3;N1:N3;O1:O3)")
         self.calc.array(self.sheet, "E22:I24", f"=RFMTABLE({c};{d};O1:O10)")
         self.calc.recalc()
         for j, g in enumerate(self.block(19, 4, 1, 5)[0]):
-            self.assertCell(g, None, f"blank ledger col {j}")
+            self.assertClose(g, None, f"blank ledger col {j}")
         for i, row in enumerate([[3, 1, 4, 19, 0], [7, 2, 10, 20, 0], [9, 0, 0, 0, 0]]):
             for j, w in enumerate(row):
-                self.assertCell(self.block(21, 4, 3, 5)[i][j], w, f"counting row {i} col {j}")
+                self.assertClose(self.block(21, 4, 3, 5)[i][j], w, f"counting row {i} col {j}")
 
     @unittest.skipUnless(os.path.exists(os.path.join(CDNOW, "CDNOW_sample.txt")),
                          f"CDNOW data not found in {CDNOW}")
@@ -309,12 +270,12 @@ class RfmTest(unittest.TestCase):
         self.calc.recalc()
         for k, (bins, values) in enumerate(want.items()):
             for i, w in enumerate(values):
-                self.assertCell(self.calc.value(self.sheet, f"{'EFGH'[k]}{i + 1}"), w, f"bins {bins} row {i}")
+                self.assertClose(self.calc.value(self.sheet, f"{'EFGH'[k]}{i + 1}"), w, f"bins {bins} row {i}")
         for i, w in enumerate(want[5]):
-            self.assertCell(self.calc.value(self.sheet, f"I{i + 1}"), w)
-            self.assertCell(self.calc.value(self.sheet, f"J{i + 1}"), w)
-        self.assertCell(self.calc.value(self.sheet, "K7"), 555)
-        self.assertCell(self.calc.value(self.sheet, "K8"), 111)
+            self.assertClose(self.calc.value(self.sheet, f"I{i + 1}"), w)
+            self.assertClose(self.calc.value(self.sheet, f"J{i + 1}"), w)
+        self.assertClose(self.calc.value(self.sheet, "K7"), 555)
+        self.assertClose(self.calc.value(self.sheet, "K8"), 111)
 
     def test_score_random_table_equals_row_mode_and_reference(self):
         rnd = random.Random(99)
@@ -333,11 +294,9 @@ class RfmTest(unittest.TestCase):
             table = self.calc.column(self.sheet, f"E1:E{n}")
             rowmode = self.calc.column(self.sheet, f"F1:F{n}")
             for i in range(n):
-                self.assertCell(table[i], want[i], f"trial {trial} row {i}")
+                self.assertClose(table[i], want[i], f"trial {trial} row {i}")
                 self.assertEqual(rowmode[i], table[i], f"trial {trial} row mode {i}")
-            self.calc.doc.close(True)
-            self.calc.docs.remove(self.calc.doc)
-            self.sheet = self.calc.new_sheet()
+            self.new_sheet()
 
     def test_table_score_segment_chain(self):
         # RFMTABLE -> days since last = T - recency -> RFMSCORE -> RFMSEGMENT
@@ -355,8 +314,8 @@ class RfmTest(unittest.TestCase):
         want = [(121, "Lost"), (244, "At risk"), (412, "Promising")]
         self.assertEqual([c for c, _ in want], ref_rfm.rfmscore([15, 10, 0], [1, 2, 0], [-4, 15, 0]))
         for i, (code, name) in enumerate(want):
-            self.assertCell(self.calc.value(self.sheet, f"J{i + 1}"), code)
-            self.assertCell(self.calc.value(self.sheet, f"K{i + 1}"), name)
+            self.assertClose(self.calc.value(self.sheet, f"J{i + 1}"), code)
+            self.assertClose(self.calc.value(self.sheet, f"K{i + 1}"), name)
 
     # -- RFMSEGMENT ---------------------------------------------------------
     def test_segment_every_code(self):
@@ -367,9 +326,9 @@ class RfmTest(unittest.TestCase):
         self.calc.formula(self.sheet, "C2", "=RFMSEGMENT(512)")
         self.calc.recalc()
         for i, (c, g) in enumerate(zip(codes, self.calc.column(self.sheet, f"B1:B{len(codes)}"))):
-            self.assertCell(g, ref_rfm.rfmsegment(c), f"code {c}")
-        self.assertCell(self.calc.value(self.sheet, "C1"), "Champions")
-        self.assertCell(self.calc.value(self.sheet, "C2"), "Promising")  # FM = round(1.5) = 2
+            self.assertClose(g, ref_rfm.rfmsegment(c), f"code {c}")
+        self.assertClose(self.calc.value(self.sheet, "C1"), "Champions")
+        self.assertClose(self.calc.value(self.sheet, "C2"), "Promising")  # FM = round(1.5) = 2
 
     def test_text_results_compare_and_look_up(self):
         # RFMSEGMENT returns text only (sequence< sequence< string > >), which
@@ -392,7 +351,7 @@ class RfmTest(unittest.TestCase):
             self.calc.formula(self.sheet, f"K{k + 1}", formula)
         self.calc.recalc()
         for k, (formula, want) in enumerate(checks.items()):
-            self.assertCell(self.calc.value(self.sheet, f"K{k + 1}"), want, formula)
+            self.assertClose(self.calc.value(self.sheet, f"K{k + 1}"), want, formula)
 
     # -- invalid input ------------------------------------------------------
     def test_invalid_arguments(self):
