@@ -142,11 +142,11 @@ css::uno::Sequence<OUString> ClientPrune::getSupportedServiceNames()
 
 /* The component's only exported symbol, named in clientprune.components. */
 extern "C" SAL_DLLPUBLIC_EXPORT css::uno::XInterface *
-org_clientprune_ClientPrune_get_implementation(css::uno::XComponentContext *,
+org_clientprune_ClientPrune_get_implementation(css::uno::XComponentContext *context,
                                                css::uno::Sequence<css::uno::Any> const &)
 {
     /* GSL's default handler calls abort(), which would take Calc and every
      * unsaved workbook with it: the core reports through status codes. */
     gsl_set_error_handler_off();
-    return cppu::acquire(new clientprune::ClientPrune);
+    return cppu::acquire(new clientprune::ClientPrune(context));
 }

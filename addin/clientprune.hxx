@@ -19,6 +19,7 @@
 #include <com/sun/star/lang/XServiceInfo.hpp>
 #include <com/sun/star/lang/XServiceName.hpp>
 #include <com/sun/star/sheet/XAddIn.hpp>
+#include <com/sun/star/uno/XComponentContext.hpp>
 #include <cppuhelper/implbase4.hxx>
 #include <org/clientprune/XClientPrune.hpp>
 #include <rtl/ustring.hxx>
@@ -32,8 +33,15 @@ class ClientPrune
                                    css::lang::XServiceName, css::lang::XServiceInfo>
 {
     css::lang::Locale locale_;
+    /* The office's services (collation for RFMTABLE's text keys). */
+    css::uno::Reference<css::uno::XComponentContext> context_;
 
 public:
+    explicit ClientPrune(const css::uno::Reference<css::uno::XComponentContext> &context)
+        : context_(context)
+    {
+    }
+
     // XClientPrune: one declaration per function of the table.
 #include "methods.inc"
 

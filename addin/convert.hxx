@@ -22,12 +22,16 @@
 #include <com/sun/star/uno/Any.hxx>
 #include <com/sun/star/uno/Exception.hpp>
 #include <com/sun/star/uno/Sequence.hxx>
+#include <rtl/ustring.hxx>
 
 #include "cp_table.h"
 
 namespace clientprune {
 
 using Range = css::uno::Sequence<css::uno::Sequence<css::uno::Any>>;
+/* The result type of text-only functions (returns = "text" in the table):
+ * Calc interns this text, so it compares and looks up like typed text. */
+using TextRange = css::uno::Sequence<css::uno::Sequence<rtl::OUString>>;
 
 /* What a blank cell means for an argument. */
 enum class Blank {
@@ -107,7 +111,7 @@ void traceWrite(const char *function, double total);
 /* Runs one function body.  UNO exceptions pass to Calc (Err:502, Err:523);
  * anything else becomes a RuntimeException (#VALUE!), so no C++ exception
  * ever unwinds into Calc. */
-template <class Body> Range guarded(const char *function, Body body)
+template <class Body> auto guarded(const char *function, Body body) -> decltype(body())
 {
     try {
         if (!tracePath())

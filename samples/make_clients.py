@@ -18,7 +18,6 @@ The base sheets (Read me, Clients, Monthly revenue) are built here; every
 further sheet comes from a module samples/clients_sheets/NN_<topic>.py with
 a function add(doc, book), called in file-name order with the Book below.
 """
-import argparse
 import importlib.util
 import os
 import random
@@ -26,8 +25,7 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "tools"))
-import uno  # noqa: E402
-from calc import Calc, prop  # noqa: E402
+import sample_book  # noqa: E402
 
 SEED = 20261125
 MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
@@ -98,13 +96,10 @@ class Book:
         self.months = MONTHS
         self.n = N
         self.last = LAST  # last data row on Clients and Monthly revenue
-        self._locale = uno.createUnoStruct("com.sun.star.lang.Locale")
 
     def fmt(self, code):
         """The number format key for a format code such as '#,##0'."""
-        formats = self.doc.NumberFormats
-        key = formats.queryKey(code, self._locale, False)
-        return key if key != -1 else formats.addNew(code, self._locale)
+        return sample_book.number_format(self.doc, code)
 
     def sheet(self, name):
         """A new sheet at the end of the book."""
@@ -112,11 +107,7 @@ class Book:
         sheets.insertNewByName(name, sheets.getCount())
         return sheets.getByName(name)
 
-    @staticmethod
-    def header(sheet, rng):
-        cells = sheet.getCellRangeByName(rng)
-        cells.CharWeight = 150  # bold
-        cells.IsTextWrapped = True
+    header = staticmethod(sample_book.header)
 
 
 def sheet_modules():
@@ -138,12 +129,8 @@ def build(calc, out):
     clients = sheets.getByName("Clients")
     monthly = sheets.getByName("Monthly revenue")
     readme = sheets.getByName("Read me")
-    formats = doc.NumberFormats
-    locale = uno.createUnoStruct("com.sun.star.lang.Locale")
-
     def fmt(code):
-        key = formats.queryKey(code, locale, False)
-        return key if key != -1 else formats.addNew(code, locale)
+        return sample_book.number_format(doc, code)
 
     money, one_dec, score_fmt = fmt("#,##0"), fmt("0.0"), fmt("0.0")
     data = make_data()
@@ -231,11 +218,7 @@ def build(calc, out):
         "",
         "Every ClientPrune function is in the Function Wizard (Insert > Function) under 'Statistical'.",
     ]
-    for i, line in enumerate(notes):
-        readme.getCellByPosition(0, i).setString(line)
-    readme.getCellByPosition(0, 0).CharWeight = 150
-    readme.getCellByPosition(0, 0).CharHeight = 14
-    readme.getColumns().getByIndex(0).Width = 25000
+    sample_book.notes(readme, notes)
 
     book = Book(doc, data)
     for module in sheet_modules():
@@ -244,19 +227,9 @@ def build(calc, out):
     sheets.moveByName("Read me", 0)
     doc.CurrentController.setActiveSheet(clients) if doc.CurrentController else None
     doc.calculateAll()
-    doc.storeToURL(uno.systemPathToFileUrl(os.path.abspath(out)), (prop("FilterName", "calc8"),))
+    sample_book.store(doc, out)
     return doc
 
 
-def main():
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("out", nargs="?", default=os.path.join(HERE, "clients.ods"))
-    ap.add_argument("--oxt", default="build/clientprune.oxt")
-    opts = ap.parse_args()
-    with Calc(opts.oxt) as calc:
-        build(calc, opts.out)
-    print(f"wrote {opts.out}")
-
-
 if __name__ == "__main__":
-    main()
+    sample_book.main(__doc__, os.path.join(HERE, "clients.ods"), build)

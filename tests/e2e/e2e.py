@@ -1,7 +1,9 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Shared set-up of the end-to-end tests: the Calc harness and the .oxt path."""
+"""Shared set-up of the end-to-end tests: the Calc harness, the .oxt path and
+CalcCase, a test case with one soffice per class and a new sheet per test."""
 import os
 import sys
+import unittest
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 sys.path.insert(0, os.path.join(ROOT, "tools"))
@@ -16,3 +18,59 @@ def main_oxt():
             sys.argv.remove(a)
             return a
     return os.environ.get("CLIENTPRUNE_OXT", "build/clientprune.oxt")
+
+
+ERR_ILLEGAL_ARGUMENT = 502
+
+
+class CalcCase(unittest.TestCase):
+    """One soffice for the class (it must still be alive at the end), a new
+    document with an empty self.sheet for every test, and cell assertions.
+    Set OXT on the subclass."""
+    OXT = None
+
+    @classmethod
+    def setUpClass(cls):
+        cls.calc = Calc(cls.OXT).__enter__()
+
+    @classmethod
+    def tearDownClass(cls):
+        alive = cls.calc.alive()
+        cls.calc.__exit__(None, None, None)
+        assert alive, "soffice died during the tests"
+
+    def setUp(self):
+        self.sheet = self.calc.new_sheet()
+
+    def tearDown(self):
+        self.new_sheet(keep=False)
+
+    def new_sheet(self, keep=True):
+        """Closes the current document; with keep, opens a fresh one."""
+        self.calc.doc.close(True)
+        self.calc.docs.remove(self.calc.doc)
+        if keep:
+            self.sheet = self.calc.new_sheet()
+
+    def assertClose(self, got, want, where=""):
+        """got is Calc.value(); want a number to 1e-9, text, or None for an
+        empty result."""
+        if want is None:
+            self.assertEqual(got, (0, ""), where)
+            return
+        err, v = got
+        self.assertEqual(err, 0, f"{where}: cell error {err}")
+        if isinstance(want, str):
+            self.assertEqual(v, want, where)
+            return
+        self.assertIsInstance(v, float, where)
+        self.assertLessEqual(abs(v - want), 1e-9 * max(1.0, abs(want)), f"{where}: {v} != {want}")
+
+    def eval(self, formula, cell="Z1"):
+        self.calc.formula(self.sheet, cell, formula)
+        self.calc.recalc()
+        return self.calc.value(self.sheet, cell)
+
+    def assertInvalid(self, formula):
+        got = self.eval(formula)
+        self.assertEqual(got[0], ERR_ILLEGAL_ARGUMENT, f"{formula} gave {got}")

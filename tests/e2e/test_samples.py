@@ -3,9 +3,10 @@
 
     /usr/bin/python3 tests/e2e/test_samples.py build/clientprune.oxt
 
-- samples/clients.ods is what samples/make_clients.py makes (same sheets,
-  same formulas, same values), so the committed book is reproducible;
-- every ClientPrune formula in it computes (no error cell);
+- samples/clients.ods is what samples/make_clients.py makes, and
+  samples/ledger.ods what samples/make_ledger.py makes (same sheets, same
+  formulas, same values), so the committed books are reproducible;
+- every ClientPrune formula in them computes (no error cell);
 - tools/prune_list.py (the README's main job) prints its prune list.
 """
 import os
@@ -19,6 +20,7 @@ from e2e import ROOT, Calc, main_oxt  # noqa: E402
 
 OXT = os.path.abspath(main_oxt())
 SAMPLE = os.path.join(ROOT, "samples", "clients.ods")
+LEDGER = os.path.join(ROOT, "samples", "ledger.ods")
 
 
 def used(sheet):
@@ -29,13 +31,16 @@ def used(sheet):
 
 
 class SamplesTest(unittest.TestCase):
-    def test_clients_book_is_reproducible_and_computes(self):
+    def assert_reproducible_and_computes(self, generator, sample, min_cells, check=None):
+        """Regenerates sample with samples/<generator>, compares every sheet's
+        formulas and values with the committed book, and checks that no
+        ClientPrune cell shows an error; check(doc) may look further."""
         with tempfile.TemporaryDirectory() as tmp:
-            fresh = os.path.join(tmp, "clients.ods")
-            subprocess.run(["/usr/bin/python3", os.path.join(ROOT, "samples", "make_clients.py"),
+            fresh = os.path.join(tmp, os.path.basename(sample))
+            subprocess.run(["/usr/bin/python3", os.path.join(ROOT, "samples", generator),
                             "--oxt", OXT, fresh], check=True, stdout=subprocess.DEVNULL)
             with Calc(OXT) as calc:
-                committed, regenerated = calc.open(SAMPLE), calc.open(fresh)
+                committed, regenerated = calc.open(sample), calc.open(fresh)
                 for doc in (committed, regenerated):
                     doc.calculateAll()
                 self.assertEqual(committed.Sheets.ElementNames, regenerated.Sheets.ElementNames)
@@ -52,7 +57,30 @@ class SamplesTest(unittest.TestCase):
                                 clientprune_cells += 1
                                 err = a.getCellByPosition(j, i).getError()
                                 self.assertEqual(err, 0, f"{name} row {i + 1} col {j + 1}: Err:{err}")
-                self.assertGreater(clientprune_cells, 100)
+                self.assertGreater(clientprune_cells, min_cells)
+                if check:
+                    check(committed)
+
+    def test_clients_book_is_reproducible_and_computes(self):
+        self.assert_reproducible_and_computes("make_clients.py", SAMPLE, 100)
+
+    def test_ledger_book_is_reproducible_and_computes(self):
+        def check(doc):
+            rfm = doc.Sheets.getByName("RFM")
+            customers = int(rfm.getCellRangeByName("N5").getValue())  # =ROWS(RFMTABLE(...))
+            self.assertGreater(customers, 100)
+            # The RFMTABLE array is exactly as high as the customers: its last
+            # row is a customer, the row after it is empty.
+            self.assertEqual(rfm.getCellByPosition(0, customers).getError(), 0)
+            self.assertNotEqual(rfm.getCellByPosition(0, customers).getString(), "")
+            self.assertEqual(rfm.getCellByPosition(0, customers + 1).getString(), "")
+            # Every customer is in exactly one segment and one heat-map cell.
+            seg = doc.Sheets.getByName("Segments")
+            self.assertEqual(seg.getCellRangeByName("B13").getValue(), customers)
+            self.assertEqual(sum(v for row in seg.getCellRangeByName("F4:J8").getDataArray() for v in row),
+                             customers)
+            self.assertEqual(seg.Charts.ElementNames, ("Segments",))
+        self.assert_reproducible_and_computes("make_ledger.py", LEDGER, 500, check)
 
     def test_main_job_prints_the_prune_list(self):
         with tempfile.TemporaryDirectory() as tmp:

@@ -1,0 +1,312 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Generate samples/ledger.ods, the sample sales ledger with its RFM analysis.
+
+    /usr/bin/python3 samples/make_ledger.py --oxt build/clientprune.oxt [OUT.ods]
+
+This script is the diffable source of the book: the ledger is drawn from a
+fixed seed, the formulas are written here, and the book is built through a
+headless Calc with the extension loaded (so the formulas are stored under
+their ClientPrune names and their results are cached in the file).  Running
+it again gives a book with the same cells; tests/e2e/test_samples.py
+checks that the committed .ods is what this script makes.
+
+The firm: a small coffee roaster selling wholesale to cafés, restaurants,
+hotels and offices, two years of invoice lines (2024-2025) as an accounting
+package exports them: one row per invoice line, credit notes as negative
+lines, and now and then a customer name typed in capitals.
+
+Sheets: Read me; Segments (customers per segment, a bar chart, and the R x F
+heat map); RFM (RFMTABLE -> days since last -> RFMSCORE -> RFMSEGMENT);
+Ledger (the invoice lines).
+"""
+import datetime
+import os
+import random
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "..", "tools"))
+import uno  # noqa: E402
+from calc import prop  # noqa: E402
+from com.sun.star.awt import Rectangle  # noqa: E402
+from sample_book import header, main, number_format, store  # noqa: E402
+from sample_book import notes as write_notes  # noqa: E402
+
+SEED = 20261126
+EPOCH = datetime.date(1899, 12, 30)  # Calc's serial 0
+START = datetime.date(2024, 1, 1)
+END = datetime.date(2025, 12, 31)    # the ledger is cut (as_of) here
+FIRST = ["Blue Door", "Copper Kettle", "Little Fern", "North Quay", "Saltmarsh", "Old Mill",
+         "Brindle", "Half Moon", "Juniper", "Kestrel", "Lantern", "Marigold", "Nettle",
+         "Oak & Ash", "Pebble", "Quince", "Rook", "Sorrel", "Thistle", "Umber", "Vale", "Wren",
+         "Yarrow", "Zinc"]
+SECOND = ["Café", "Bistro", "Bakery", "Deli", "Kitchen", "Espresso Bar", "Hotel", "Co-working",
+          "Canteen", "Tea Room"]
+PRODUCTS = [("House blend 1 kg", 24.50), ("Espresso blend 1 kg", 26.00),
+            ("Single origin 1 kg", 32.00), ("Decaf 1 kg", 27.00),
+            ("Cold brew concentrate 5 l", 45.00), ("Filter papers, box", 12.00),
+            ("Grinder service", 85.00)]
+CUSTOMERS = 140
+SEGMENTS = ["Champions", "Loyal", "Potential loyalist", "New", "Promising", "Needs attention",
+            "About to sleep", "At risk", "Can't lose", "Hibernating", "Lost"]
+# Heat map shades, lightest to darkest (RGB), for 0 and for >0, >=20%, ... of the maximum.
+HEAT = [0xF4F6F6, 0xFDEBD0, 0xF8C471, 0xEB984E, 0xCA6F1E, 0x873600]
+
+
+def serial(d):
+    return (d - EPOCH).days
+
+
+def make_ledger():
+    """Invoice lines (date serial, invoice number, customer, product,
+    quantity, amount), in date order."""
+    rnd = random.Random(SEED)
+    names = rnd.sample([f"{a} {b}" for a in FIRST for b in SECOND], CUSTOMERS)
+    span = (END - START).days
+    orders = []  # (day, customer name, [(product, qty, amount)])
+    for name in names:
+        day = int(span * rnd.random() ** 1.3)                # more customers early on
+        per_month = rnd.gammavariate(1.3, 1.4)               # orders a month while active
+        leave = rnd.betavariate(1.2, 9)                      # chance to stop after an order
+        size = rnd.lognormvariate(0.6, 0.5)                  # bags per product line
+        while day <= span:
+            lines = []
+            for product, price in rnd.sample(PRODUCTS[:5], rnd.choice([1, 1, 2, 2, 3])):
+                qty = max(1, round(size * rnd.uniform(0.5, 1.8)))
+                lines.append((product, qty, round(qty * price, 2)))
+            if rnd.random() < 0.04:
+                product, price = PRODUCTS[rnd.choice([5, 6])]
+                lines.append((product, 1, price))
+            orders.append((day, name, lines))
+            if rnd.random() < 0.03:                          # a credit note follows
+                product, qty, amount = lines[0]
+                orders.append((day + rnd.randint(0, 9), name,
+                               [(f"Credit note: {product}", -1, -round(amount / qty, 2))]))
+            if rnd.random() < leave:
+                break
+            day += max(1, round(rnd.expovariate(per_month / 30.4)))
+    orders.sort(key=lambda o: (o[0], o[1]))
+    ledger = []
+    for number, (day, name, lines) in enumerate(orders, start=10001):
+        if day > span:
+            continue
+        shown = name.upper() if rnd.random() < 0.02 else name  # typed in capitals
+        for product, qty, amount in lines:
+            ledger.append((serial(START) + day, f"INV-{number}", shown, product, qty, amount))
+    return ledger
+
+
+def fill_ledger(doc, sheet, ledger):
+    headers = ["Date", "Invoice", "Customer", "Product", "Quantity", "Amount"]
+    for j, h in enumerate(headers):
+        sheet.getCellByPosition(j, 0).setString(h)
+    last = len(ledger) + 1
+    sheet.getCellRangeByName(f"A2:F{last}").setDataArray(tuple(
+        (float(d), inv, cust, prod, float(q), float(a)) for d, inv, cust, prod, q, a in ledger))
+    sheet.getCellRangeByName(f"A2:A{last}").NumberFormat = number_format(doc, "YYYY-MM-DD")
+    sheet.getCellRangeByName(f"F2:F{last}").NumberFormat = number_format(doc, "#,##0.00")
+    header(sheet, "A1:F1")
+    widths = [2400, 2400, 5600, 5600, 2000, 2400]
+    for j, w in enumerate(widths):
+        sheet.getColumns().getByIndex(j).Width = w
+    return last
+
+
+def fill_rfm(doc, sheet, ledger, last_line):
+    customers = len({name.upper() for _, _, name, _, _, _ in ledger})
+    last = customers + 1
+    led = f"$Ledger.$C$2:$C${last_line};$Ledger.$A$2:$A${last_line};$Ledger.$F$2:$F${last_line}"
+    headers = ["Customer", "Repeat purchases (frequency)", "Days first to last purchase (recency)",
+               "Days since first purchase (T)", "Average repeat purchase (monetary)",
+               "Days since last purchase", "RFM code", "Segment", "R", "F", "M"]
+    for j, h in enumerate(headers):
+        sheet.getCellByPosition(j, 0).setString(h)
+    sheet.getCellRangeByName("N1").setString("Observed until (as_of)")
+    # (A format set after a formula is replaced by the one Calc infers when the
+    # formula is first calculated, so formats come first.)
+    sheet.getCellRangeByName("N2").NumberFormat = number_format(doc, "YYYY-MM-DD")
+    sheet.getCellRangeByName("N2").setFormula("=DATE(2025;12;31)")
+    sheet.getCellRangeByName("N4").setString("Customers (rows to select for RFMTABLE)")
+    sheet.getCellRangeByName("N5").setFormula(f"=ROWS(RFMTABLE({led};$N$2))")
+    # One array formula per step: ledger -> summary -> code -> segment.
+    sheet.getCellRangeByName(f"A2:E{last}").setArrayFormula(f"=RFMTABLE({led};N2)")
+    sheet.getCellRangeByName(f"F2:F{last}").setArrayFormula(f"=D2:D{last}-C2:C{last}")
+    sheet.getCellRangeByName(f"G2:G{last}").setArrayFormula(f"=RFMSCORE(F2:F{last};B2:B{last};E2:E{last})")
+    sheet.getCellRangeByName(f"H2:H{last}").setArrayFormula(f"=RFMSEGMENT(G2:G{last})")
+    for r in range(2, last + 1):
+        sheet.getCellRangeByName(f"I{r}").setFormula(f"=INT(G{r}/100)")
+        sheet.getCellRangeByName(f"J{r}").setFormula(f"=MOD(INT(G{r}/10);10)")
+        sheet.getCellRangeByName(f"K{r}").setFormula(f"=MOD(G{r};10)")
+    sheet.getCellRangeByName(f"E2:E{last}").NumberFormat = number_format(doc, "#,##0.00")
+    header(sheet, "A1:N1")
+    sheet.getCellRangeByName("N4").CharWeight = 150
+    sheet.getColumns().getByIndex(0).Width = 5600
+    for j in range(1, 8):
+        sheet.getColumns().getByIndex(j).Width = 2800
+    sheet.getColumns().getByIndex(7).Width = 3800
+    for j in range(8, 11):
+        sheet.getColumns().getByIndex(j).Width = 900
+    sheet.getColumns().getByIndex(13).Width = 4200
+    sheet.getRows().getByIndex(0).Height = 1500
+    return last
+
+
+def heat_styles(doc):
+    """Cell styles "RFM heat 0".."RFM heat 5" (white text on the dark ones)."""
+    styles = doc.StyleFamilies.getByName("CellStyles")
+    for k, color in enumerate(HEAT):
+        name = f"RFM heat {k}"
+        if not styles.hasByName(name):
+            style = doc.createInstance("com.sun.star.style.CellStyle")
+            styles.insertByName(name, style)
+        style = styles.getByName(name)
+        style.CellBackColor = color
+        style.CharColor = 0xFFFFFF if k >= 4 else 0x000000
+        style.HoriJustify = uno.Enum("com.sun.star.table.CellHoriJustify", "CENTER")
+
+
+def condition(formula, style, base):
+    """A formula condition; relative references in it are relative to base."""
+    op = uno.Enum("com.sun.star.sheet.ConditionOperator", "FORMULA")
+    return (prop("Operator", op), prop("Formula1", formula), prop("StyleName", style),
+            prop("SourcePosition", base))
+
+
+def fill_segments(doc, sheet, rfm_last):
+    seg = f"$RFM.$H$2:$H${rfm_last}"
+    sheet.getCellRangeByName("A1").setString("Segment")
+    sheet.getCellRangeByName("B1").setString("Customers")
+    sheet.getCellRangeByName("C1").setString("Share")
+    total = len(SEGMENTS) + 2
+    sheet.getCellRangeByName(f"C2:C{total}").NumberFormat = number_format(doc, "0%")
+    for i, name in enumerate(SEGMENTS):
+        r = i + 2
+        sheet.getCellRangeByName(f"A{r}").setString(name)
+        sheet.getCellRangeByName(f"B{r}").setFormula(f'=COUNTIF({seg};A{r})')
+        sheet.getCellRangeByName(f"C{r}").setFormula(f"=B{r}/$B${len(SEGMENTS) + 2}")
+    sheet.getCellRangeByName(f"A{total}").setString("All customers")
+    sheet.getCellRangeByName(f"B{total}").setFormula(f"=SUM(B2:B{total - 1})")
+    sheet.getCellRangeByName(f"C{total}").setFormula(f"=SUM(C2:C{total - 1})")
+    header(sheet, "A1:C1")
+    sheet.getCellRangeByName(f"A{total}:C{total}").CharWeight = 150
+    sheet.getColumns().getByIndex(0).Width = 4200
+
+    # The R x F heat map: customers by recency score (rows, 5 = most recent)
+    # and frequency score (columns), coloured by their share of the largest.
+    sheet.getCellRangeByName("E1").setString("Customers by recency score R (rows) and frequency score F (columns)")
+    sheet.getCellRangeByName("E1").CharWeight = 150
+    sheet.getCellRangeByName("E3").setString("R \\ F")
+    for f in range(1, 6):
+        sheet.getCellByPosition(4 + f, 2).setValue(f)
+    for k, r in enumerate(range(5, 0, -1)):
+        row = 4 + k
+        sheet.getCellByPosition(4, row - 1).setValue(r)
+        for f in range(1, 6):
+            c = "FGHIJ"[f - 1]
+            sheet.getCellRangeByName(f"{c}{row}").setFormula(
+                f"=COUNTIFS($RFM.$I$2:$I${rfm_last};$E{row};$RFM.$J$2:$J${rfm_last};{c}$3)")
+    header(sheet, "E3:J3")
+    sheet.getCellRangeByName("E4:E8").CharWeight = 150
+    for j in range(4, 10):
+        sheet.getColumns().getByIndex(j).Width = 1500
+    heat_styles(doc)
+    grid = sheet.getCellRangeByName("F4:J8")
+    entries = grid.ConditionalFormat
+    entries.clear()
+    # First match wins: 0, then >= 80%, 60%, 40%, 20% of the largest count, then the rest.
+    base = sheet.getCellRangeByName("F4").CellAddress
+    entries.addNew(condition("F4=0", "RFM heat 0", base))
+    for k, share in zip((5, 4, 3, 2), (0.8, 0.6, 0.4, 0.2)):
+        entries.addNew(condition(f"F4>={share}*MAX($F$4:$J$8)", f"RFM heat {k}", base))
+    entries.addNew(condition("F4>0", "RFM heat 1", base))
+    grid.ConditionalFormat = entries
+    sheet.getCellRangeByName("E10").setString(
+        "Darker = more customers. Top right: recent and frequent (Champions); bottom left: Lost.")
+
+    # Bar chart: customers per segment.
+    charts = sheet.Charts
+    rect = Rectangle(200, 6600, 17000, 8200)
+    if charts.hasByName("Segments"):
+        charts.removeByName("Segments")
+    charts.addNewByName("Segments", rect, (sheet.getCellRangeByName(f"A1:B{total - 1}").RangeAddress,),
+                        True, True)
+    chart = charts.getByName("Segments").EmbeddedObject
+    diagram = chart.createInstance("com.sun.star.chart.BarDiagram")
+    chart.setDiagram(diagram)
+    diagram.Vertical = True  # horizontal bars, segment names readable
+    diagram.DataCaption = uno.getConstantByName("com.sun.star.chart.ChartDataCaption.VALUE")
+    chart.HasLegend = False
+    chart.HasMainTitle = True
+    chart.Title.String = "Customers per segment"
+    chart.Diagram.XAxis.ReverseDirection = True  # Champions at the top
+
+
+def fill_readme(sheet, rfm_last, ledger_last):
+    notes = [
+        "ClientPrune sample sales ledger: RFM segments",
+        "",
+        "A small coffee roaster selling wholesale to cafés, restaurants, hotels and offices. The 'Ledger' sheet",
+        f"holds two years of invoice lines (2024-2025, {ledger_last - 1} lines) as an accounting package exports them.",
+        "Credit notes are negative lines; some lines have the customer's name typed in capitals",
+        "(RFMTABLE ignores case).",
+        "",
+        "RFM sheet, one array formula per step:",
+        f"  A2:E{rfm_last}  =RFMTABLE(customer; date; amount; N2): one row per customer, sorted by name:",
+        "             repeat purchases, days from the first to the last purchase, days since the first",
+        "             purchase, average repeat purchase. Purchases on one day count as one.",
+        "             N2 is the date the ledger is cut at.",
+        f"  F2:F{rfm_last}  =D2:D{rfm_last}-C2:C{rfm_last}: days since the last purchase (T - recency)",
+        f"  G2:G{rfm_last}  =RFMSCORE(F; B; E): R, F and M scored 1-5 by rank among all customers,",
+        "             as a code such as 545",
+        f"  H2:H{rfm_last}  =RFMSEGMENT(G): the segment name",
+        "  I:K         the R, F and M digits of the code",
+        "",
+        "How many rows to select for RFMTABLE: one per customer; N5 shows =ROWS(RFMTABLE(...)).",
+        "Select 5 columns and that many rows, type the formula, press Ctrl+Shift+Enter.",
+        "Rows beyond the customers show #N/A. When new customers appear, select the array",
+        "(Ctrl+/) and enter it again over a larger range.",
+        "",
+        "Segments sheet: customers per segment (COUNTIF) with their chart, and the R x F heat map",
+        "(COUNTIFS). Segment map (R = recency score, FM = (F + M) / 2 rounded half up):",
+        "  R 5: FM 1 New, 2 Promising, 3 Potential loyalist, 4 Loyal, 5 Champions",
+        "  R 4: Promising, Promising, Potential loyalist, Loyal, Champions",
+        "  R 3: About to sleep, Needs attention, Needs attention, Loyal, Loyal",
+        "  R 2: Hibernating, Hibernating, At risk, At risk, Can't lose",
+        "  R 1: Lost, Lost, Hibernating, At risk, Can't lose",
+        "",
+        "Every ClientPrune function is in the Function Wizard (Insert > Function) under 'Statistical'.",
+    ]
+    write_notes(sheet, notes)
+
+
+def page_setup(doc):
+    """Landscape pages, each sheet scaled to the width of one page."""
+    style = doc.StyleFamilies.getByName("PageStyles").getByName("Default")
+    width, height = style.Width, style.Height
+    style.IsLandscape = True
+    style.Width, style.Height = max(width, height), min(width, height)
+    style.ScaleToPagesX = 1
+    style.ScaleToPagesY = 0
+
+
+def build(calc, out):
+    doc = calc.new_doc()
+    page_setup(doc)
+    sheets = doc.Sheets
+    sheets.getByIndex(0).Name = "Read me"
+    for i, name in enumerate(["Segments", "RFM", "Ledger"], start=1):
+        sheets.insertNewByName(name, i)
+    ledger = make_ledger()
+    ledger_last = fill_ledger(doc, sheets.getByName("Ledger"), ledger)
+    rfm_last = fill_rfm(doc, sheets.getByName("RFM"), ledger, ledger_last)
+    doc.calculateAll()
+    fill_segments(doc, sheets.getByName("Segments"), rfm_last)
+    fill_readme(sheets.getByName("Read me"), rfm_last, ledger_last)
+    doc.calculateAll()
+    store(doc, out)
+    return doc
+
+
+if __name__ == "__main__":
+    main(__doc__, os.path.join(HERE, "ledger.ods"), build)
