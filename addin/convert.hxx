@@ -118,7 +118,7 @@ template <class Body> auto guarded(const char *function, Body body) -> decltype(
             return body();
         trace() = Trace();
         const double t0 = traceClock();
-        Range result = body();
+        auto result = body();
         traceWrite(function, traceClock() - t0);
         return result;
     } catch (const css::uno::Exception &) {
