@@ -19,7 +19,11 @@
  *   number on a tie); a segment left empty takes the row farthest from its
  *   own centre among segments of two or more rows (the lowest row on a
  *   tie); centres become the means of their rows; until no row moves, at
- *   most MAX_PASSES passes.  The start with the least WCSS wins (the
+ *   most MAX_PASSES passes.  For speed, Hamerly's bounds (2010) skip the
+ *   rows whose centre provably stays the nearest (with a margin for
+ *   rounding) and centres follow the moving rows as running sums; a pass
+ *   that moves nothing is repeated against centres made afresh as exact
+ *   means, so every start ends at a true fixed point of Lloyd's algorithm.  The start with the least WCSS wins (the
  *   earlier on a tie); a start that does not settle is not counted.
  *
  *   Numbering: by the sum of the centre's z-scores, highest first; ties by
@@ -34,6 +38,8 @@
  * REFERENCES
  *   Lloyd, S.P. (1982). Least squares quantization in PCM. IEEE Trans.
  *   Information Theory 28(2), 129-137.
+ *   Hamerly, G. (2010). Making k-means even faster. Proc. SIAM SDM 2010,
+ *   130-140.
  *   Arthur, D., Vassilvitskii, S. (2007). k-means++: the advantages of
  *   careful seeding. Proc. SODA 2007, 1027-1035.
  *   ClientPrune FUNCTIONS.md, "Client health and risk".
@@ -90,8 +96,30 @@ typedef struct {
     size_t n, q, k;
     double *centre;  /* k x q */
     size_t *label, *count;
-    double *d2;      /* n: D^2 while seeding, distance to own centre after */
+    double *d2;      /* n: D^2 while seeding; exact squared distances when refilling */
+    double *upper, *lower; /* n: Hamerly's bounds on the distance to the own centre
+                            * and to the second nearest */
+    double *half, *shift;  /* k: half the distance to the nearest other centre;
+                            * how far each centre moved */
+    double *old;           /* k x q: centres before the update */
+    double *sum;           /* k x q: running sums of each segment's rows */
 } kmeans;
+
+/* Moves row i from segment `from` (k: none) to `to`, keeping counts and
+ * running sums. */
+static void move_row(kmeans *km, size_t i, size_t from, size_t to)
+{
+    const double *zi = km->z + i * km->q;
+    if (from < km->k) {
+        km->count[from]--;
+        for (size_t j = 0; j < km->q; j++)
+            km->sum[from * km->q + j] -= zi[j];
+    }
+    km->count[to]++;
+    for (size_t j = 0; j < km->q; j++)
+        km->sum[to * km->q + j] += zi[j];
+    km->label[i] = to;
+}
 
 static void seed_centres(kmeans *km, gsl_rng *rng)
 {
@@ -127,34 +155,66 @@ static void seed_centres(kmeans *km, gsl_rng *rng)
     }
 }
 
-/* Nearest centre of every row; returns how many rows changed segment. */
+/* Row i to its nearest centre (the lowest number on a tie), comparing
+ * squared distances as a plain Lloyd pass does; sets its bounds exactly.
+ * Returns 1 when the row changed segment. */
+static int assign_row(kmeans *km, size_t i)
+{
+    const double *zi = km->z + i * km->q;
+    size_t best = 0;
+    double bd = dist2(zi, km->centre, km->q), second = INFINITY;
+    for (size_t c = 1; c < km->k; c++) {
+        double d = dist2(zi, km->centre + c * km->q, km->q);
+        if (d < bd) {
+            second = bd;
+            bd = d, best = c;
+        } else if (d < second) {
+            second = d;
+        }
+    }
+    int moved = km->label[i] != best;
+    if (moved)
+        move_row(km, i, km->label[i], best);
+    km->upper[i] = sqrt(bd);
+    km->lower[i] = sqrt(second);
+    return moved;
+}
+
+/* One assignment pass (Hamerly 2010): a row whose bounds prove its centre
+ * strictly nearest is skipped, every other row is assigned exactly.  SLACK
+ * widens the proof so rounding in the bounds never keeps a row that a full
+ * pass against the same centres would move. */
+#define SLACK 1e-9
 static size_t assign(kmeans *km)
 {
     size_t moved = 0;
-    for (size_t c = 0; c < km->k; c++)
-        km->count[c] = 0;
     for (size_t i = 0; i < km->n; i++) {
-        const double *zi = km->z + i * km->q;
-        size_t best = 0;
-        double bd = dist2(zi, km->centre, km->q);
-        for (size_t c = 1; c < km->k; c++) {
-            double d = dist2(zi, km->centre + c * km->q, km->q);
-            if (d < bd)
-                bd = d, best = c;
+        size_t a = km->label[i];
+        if (a < km->k) {
+            double m = fmax(km->half[a], km->lower[i]) * (1.0 - SLACK);
+            if (km->upper[i] * (1.0 + SLACK) < m)
+                continue;
+            km->upper[i] = sqrt(dist2(km->z + i * km->q, km->centre + a * km->q, km->q));
+            if (km->upper[i] * (1.0 + SLACK) < m)
+                continue;
         }
-        moved += km->label[i] != best;
-        km->label[i] = best;
-        km->d2[i] = bd;
-        km->count[best]++;
+        moved += (size_t)assign_row(km, i);
     }
     return moved;
 }
 
 /* Gives every empty segment the row farthest from its own centre among
- * segments of two or more rows; returns the number of rows moved. */
+ * segments of two or more rows (the lowest row on a tie); returns the
+ * number of rows moved.  Bounds are reset when anything moves. */
 static size_t fill_empty(kmeans *km)
 {
-    size_t moved = 0;
+    size_t moved = 0, empty = 0;
+    for (size_t c = 0; c < km->k; c++)
+        empty += km->count[c] == 0;
+    if (empty == 0)
+        return 0;
+    for (size_t i = 0; i < km->n; i++)
+        km->d2[i] = dist2(km->z + i * km->q, km->centre + km->label[i] * km->q, km->q);
     for (size_t c = 0; c < km->k; c++) {
         if (km->count[c] > 0)
             continue;
@@ -164,47 +224,89 @@ static size_t fill_empty(kmeans *km)
                 far = i;
         if (far == km->n)
             break; /* cannot happen with k <= n */
-        km->count[km->label[far]]--;
-        km->label[far] = c;
-        km->count[c] = 1;
+        move_row(km, far, km->label[far], c);
         km->d2[far] = 0.0;
         memcpy(km->centre + c * km->q, km->z + far * km->q, km->q * sizeof *km->centre);
         moved++;
     }
+    for (size_t i = 0; i < km->n; i++)
+        km->upper[i] = INFINITY, km->lower[i] = 0.0; /* prove nothing next pass */
     return moved;
 }
 
-static void update_centres(kmeans *km)
+/* Centres from the running sums; with exact, the sums are first made again
+ * from the rows in row order, so they carry no rounding from the moves. */
+static void update_centres(kmeans *km, int exact)
 {
     const size_t q = km->q;
-    memset(km->centre, 0, km->k * q * sizeof *km->centre);
-    for (size_t i = 0; i < km->n; i++) {
-        double *cc = km->centre + km->label[i] * q;
-        for (size_t j = 0; j < q; j++)
-            cc[j] += km->z[i * q + j];
+    memcpy(km->old, km->centre, km->k * q * sizeof *km->old);
+    if (exact) {
+        memset(km->sum, 0, km->k * q * sizeof *km->sum);
+        for (size_t i = 0; i < km->n; i++) {
+            double *sc = km->sum + km->label[i] * q;
+            for (size_t j = 0; j < q; j++)
+                sc[j] += km->z[i * q + j];
+        }
     }
     for (size_t c = 0; c < km->k; c++)
         for (size_t j = 0; j < q; j++)
-            km->centre[c * q + j] /= (double)km->count[c];
+            km->centre[c * q + j] = km->sum[c * q + j] / (double)km->count[c];
+}
+
+/* After centres moved: the bounds follow (triangle inequality), and each
+ * centre's half distance to its nearest other centre is renewed. */
+static void update_bounds(kmeans *km)
+{
+    const size_t k = km->k, q = km->q;
+    size_t far = 0;
+    double most = 0.0, next = 0.0;
+    for (size_t c = 0; c < k; c++) {
+        km->shift[c] = sqrt(dist2(km->old + c * q, km->centre + c * q, q));
+        if (km->shift[c] > most)
+            next = most, most = km->shift[c], far = c;
+        else if (km->shift[c] > next)
+            next = km->shift[c];
+    }
+    for (size_t i = 0; i < km->n; i++) {
+        size_t a = km->label[i];
+        km->upper[i] += km->shift[a];
+        km->lower[i] -= a == far ? next : most;
+    }
+    for (size_t c = 0; c < k; c++) {
+        double best = INFINITY;
+        for (size_t d = 0; d < k; d++)
+            if (d != c)
+                best = fmin(best, dist2(km->centre + c * q, km->centre + d * q, q));
+        km->half[c] = 0.5 * sqrt(best);
+    }
 }
 
 /* Runs Lloyd's passes from the current centres; returns 1 when it settled,
- * with the WCSS in *wcss. */
+ * with the WCSS in *wcss.  Centres follow the rows that move (running
+ * sums); a pass that moves nothing is checked once more against centres
+ * made afresh as exact means, so the end is a true fixed point of Lloyd's
+ * algorithm. */
 static int lloyd(kmeans *km, double *wcss)
 {
+    for (size_t c = 0; c < km->k; c++)
+        km->count[c] = 0;
+    memset(km->sum, 0, km->k * km->q * sizeof *km->sum);
     for (size_t i = 0; i < km->n; i++)
-        km->label[i] = km->k; /* no segment yet: the first pass moves all */
+        km->label[i] = km->k; /* no segment yet: the first pass assigns all */
+    int exact = 0;
     for (int pass = 0; pass < MAX_PASSES; pass++) {
         size_t moved = assign(km);
         moved += fill_empty(km);
-        update_centres(km);
-        if (moved == 0) {
+        if (moved == 0 && exact) {
             double s = 0.0;
             for (size_t i = 0; i < km->n; i++)
                 s += dist2(km->z + i * km->q, km->centre + km->label[i] * km->q, km->q);
             *wcss = s;
             return 1;
         }
+        exact = moved == 0;
+        update_centres(km, exact);
+        update_bounds(km);
     }
     return 0;
 }
@@ -282,7 +384,7 @@ int cp_health_segments(const cp_table *criteria, size_t k, unsigned long seed,
     row_ref *ref = cp_alloc_array(n, sizeof *ref);
     size_t *label = cp_alloc_array(n, sizeof *label), *best = cp_alloc_array(n, sizeof *best);
     double *best_centre = NULL;
-    kmeans km = {z, n, q, k, NULL, label, NULL, NULL};
+    kmeans km = {z, n, q, k, NULL, label, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL};
     gsl_rng rng;
     int rng_ok = 0;
     if (raw == NULL || z == NULL || ref == NULL || label == NULL || best == NULL) {
@@ -330,7 +432,15 @@ int cp_health_segments(const cp_table *criteria, size_t k, unsigned long seed,
     km.centre = cp_alloc_array(k * q, sizeof *km.centre);
     km.count = cp_alloc_array(k, sizeof *km.count);
     km.d2 = cp_alloc_array(n, sizeof *km.d2);
-    if (km.centre == NULL || km.count == NULL || km.d2 == NULL ||
+    km.upper = cp_alloc_array(n, sizeof *km.upper);
+    km.lower = cp_alloc_array(n, sizeof *km.lower);
+    km.half = cp_alloc_array(k, sizeof *km.half);
+    km.shift = cp_alloc_array(k, sizeof *km.shift);
+    km.old = cp_alloc_array(k * q, sizeof *km.old);
+    km.sum = cp_alloc_array(k * q, sizeof *km.sum);
+    if (km.centre == NULL || km.count == NULL || km.d2 == NULL || km.upper == NULL ||
+        km.lower == NULL || km.half == NULL || km.shift == NULL || km.old == NULL ||
+        km.sum == NULL ||
         cp_health_rng_open(&rng, seed) != CP_OK) {
         status = CP_ENOMEM;
         goto done;
@@ -358,5 +468,7 @@ done:
     cp_free(st), cp_free(used), cp_free(raw), cp_free(z), cp_free(ref);
     cp_free(label), cp_free(best), cp_free(best_centre);
     cp_free(km.centre), cp_free(km.count), cp_free(km.d2);
+    cp_free(km.upper), cp_free(km.lower), cp_free(km.half), cp_free(km.shift), cp_free(km.old);
+    cp_free(km.sum);
     return status;
 }
