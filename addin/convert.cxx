@@ -193,6 +193,18 @@ void requireCount(const Cells &c, std::size_t n, const char *arg)
         invalid(arg, "the number of values differs from the number of criteria");
 }
 
+Weighting weighting(const Range &weights, const Any &directions, std::size_t cols)
+{
+    Weighting w{vector(cells(weights, Blank::Invalid, "weights"), "weights"), std::nullopt};
+    requireCount(w.weights, cols, "weights");
+    w.directions = optionalCells(directions, Blank::Invalid, "directions");
+    if (w.directions) {
+        w.directions = vector(std::move(*w.directions), "directions");
+        requireCount(*w.directions, cols, "directions");
+    }
+    return w;
+}
+
 void runtimeError(const char *function, const char *what)
 {
     throw css::uno::RuntimeException(ascii(std::string(function) + ": " + what));

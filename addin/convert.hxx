@@ -86,6 +86,15 @@ void check(int status, const char *function);
 /* Throws unless a per-criterion vector has n values. */
 void requireCount(const Cells &c, std::size_t n, const char *arg);
 
+/* CLIENTSCORE's weights and optional directions for cols criteria: each a
+ * row or column of cols values, no blank. */
+struct Weighting {
+    Cells weights;
+    std::optional<Cells> directions;
+    const double *directionData() const { return directions ? directions->data() : nullptr; }
+};
+Weighting weighting(const Range &weights, const css::uno::Any &directions, std::size_t cols);
+
 /* Throws css::uno::RuntimeException (#VALUE!) with function: what. */
 [[noreturn]] void runtimeError(const char *function, const char *what);
 

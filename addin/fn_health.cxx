@@ -112,13 +112,7 @@ Range ClientPrune::PRUNESTABILITY(const Range &criteria, const Range &weights,
 {
     return guarded("PRUNESTABILITY", [&] {
         const Cells c = cells(criteria, Blank::Missing, "criteria");
-        const Cells w = vector(cells(weights, Blank::Invalid, "weights"), "weights");
-        requireCount(w, c.cols, "weights");
-        std::optional<Cells> d = optionalCells(directions, Blank::Invalid, "directions");
-        if (d) {
-            d = vector(std::move(*d), "directions");
-            requireCount(*d, c.cols, "directions");
-        }
+        const Weighting w = weighting(weights, directions, c.cols);
         std::optional<double> k = optionalScalar(pruneCount, "prune_count");
         if (!k)
             invalid("prune_count", "required");
@@ -128,7 +122,7 @@ Range ClientPrune::PRUNESTABILITY(const Range &criteria, const Range &weights,
         const unsigned long s = seedArg(seed);
         const cp_table ct = c.table();
         std::vector<double> share(c.rows);
-        check(cp_health_prune_stability(&ct, w.data(), 1, d ? d->data() : nullptr, 1,
+        check(cp_health_prune_stability(&ct, w.weights.data(), 1, w.directionData(), 1,
                                         static_cast<std::size_t>(count), j, n, s, share.data(), 1),
               "PRUNESTABILITY");
         return columnResult(share);

@@ -113,6 +113,16 @@ class Book:
         return sheets.getByName(name)
 
     @staticmethod
+    def title(sheet, text, note=""):
+        """A bold title in A1 and a line of explanation in A2."""
+        cell = sheet.getCellRangeByName("A1")
+        cell.setString(text)
+        cell.CharWeight = 150
+        cell.CharHeight = 13
+        if note:
+            sheet.getCellRangeByName("A2").setString(note)
+
+    @staticmethod
     def header(sheet, rng):
         cells = sheet.getCellRangeByName(rng)
         cells.CharWeight = 150  # bold

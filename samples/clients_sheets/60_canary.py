@@ -17,12 +17,9 @@ FIRST = 6  # first client row on the sheet
 def add(doc, book):
     sheet = book.sheet("Canary watch")
     totals = sorted(range(book.n), key=lambda i: -sum(book.data[i][1]))[:TOP]
-    sheet.getCellRangeByName("A1").setString("Canary watch: is revenue of the largest clients sliding?")
-    sheet.getCellRangeByName("A1").CharWeight = 150
-    sheet.getCellRangeByName("A1").CharHeight = 13
-    sheet.getCellRangeByName("A2").setString(
-        "Flag 1 = a decline unlikely to be chance (Mann-Kendall test, one-sided p below alpha); "
-        "slope = Theil-Sen change in revenue per month.")
+    book.title(sheet, "Canary watch: is revenue of the largest clients sliding?",
+               "Flag 1 = a decline unlikely to be chance (Mann-Kendall test, one-sided p below alpha); "
+               "slope = Theil-Sen change in revenue per month.")
     sheet.getCellRangeByName("A3").setString("Alpha")
     sheet.getCellRangeByName("B3").setValue(0.1)
 

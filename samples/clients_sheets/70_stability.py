@@ -15,12 +15,9 @@ def add(doc, book):
     sheet = book.sheet("Prune stability")
     last_src = book.last
     n = book.n
-    sheet.getCellRangeByName("A1").setString("Prune list and how sure it is")
-    sheet.getCellRangeByName("A1").CharWeight = 150
-    sheet.getCellRangeByName("A1").CharHeight = 13
-    sheet.getCellRangeByName("A2").setString(
-        "Stability = share of 1,000 simulations, each weight moved at random by up to the jitter, "
-        "in which the client is among the clients to prune (1 = always, 0 = never).")
+    book.title(sheet, "Prune list and how sure it is",
+               "Stability = share of 1,000 simulations, each weight moved at random by up to the jitter, "
+               "in which the client is among the clients to prune (1 = always, 0 = never).")
     sheet.getCellRangeByName("A3").setString("Clients on the prune list")
     sheet.getCellRangeByName("B3").setValue(6)
     sheet.getCellRangeByName("A4").setString("Weight jitter (share)")

@@ -9,6 +9,9 @@
 
 #include <gsl/gsl_rng.h>
 
+#include "cp_score_internal.h"
+#include "cp_table.h"
+
 /* Sets up *rng as GSL's gsl_rng_taus2 seeded with gsl_rng_set(seed + 1),
  * its state allocated through cp_alloc_array.  Returns CP_OK or CP_ENOMEM (then
  * nothing needs closing). */
@@ -16,6 +19,16 @@ int cp_health_rng_open(gsl_rng *rng, unsigned long seed);
 
 /* Frees the state of an opened generator. */
 void cp_health_rng_close(gsl_rng *rng);
+
+/* CP_OK for a table with rows and columns and only finite numbers (no
+ * blank); else CP_EEMPTY or CP_EINVAL. */
+int cp_health_complete_table(const cp_table *t);
+
+/* The sample mean and sd of every column of t (st[0..cols), zscore
+ * statistics of CLIENTSCORE) and the columns whose values are not all
+ * equal, into used[0..); returns how many there are.  Those are the
+ * criteria IDEALFIT and SEGMENTS keep (s_j > 0). */
+size_t cp_health_spread_columns(const cp_table *t, cp_crit_stats st[], size_t used[]);
 
 /* gsl_rng_get(rng) without the library call: the generator's next 32-bit
  * output, k, with gsl_rng_uniform() = k / 2^32. */

@@ -51,21 +51,10 @@
 
 #include "cp_alloc.h"
 #include "cp_score_internal.h"
+#include "health_internal.h"
 
 #define SV_CUTOFF 1e-10
 #define MAX_WORK 4e9 /* rows x criteria^2 for R, criteria^3 for the SVD */
-
-static int finite_table(const cp_table *t)
-{
-    int status = cp_score_table_ok(t);
-    if (status != CP_OK)
-        return status;
-    for (size_t i = 0; i < t->rows; i++)
-        for (size_t j = 0; j < t->cols; j++)
-            if (isnan(cp_table_get(t, i, j)))
-                return CP_EINVAL;
-    return CP_OK;
-}
 
 int cp_health_idealfit(const cp_table *clients, const double ideal[],
                        size_t istride, const cp_table *population,
@@ -74,9 +63,9 @@ int cp_health_idealfit(const cp_table *clients, const double ideal[],
 {
     if (clients == NULL || ideal == NULL || population == NULL || fit == NULL)
         return CP_EINVAL;
-    int status = finite_table(clients);
+    int status = cp_health_complete_table(clients);
     if (status == CP_OK)
-        status = finite_table(population);
+        status = cp_health_complete_table(population);
     if (status != CP_OK)
         return status;
     const size_t m = clients->cols, n = population->rows;
@@ -106,12 +95,7 @@ int cp_health_idealfit(const cp_table *clients, const double ideal[],
         cp_free(st), cp_free(used), cp_free(y);
         return CP_ENOMEM;
     }
-    size_t q = 0; /* criteria with s_j > 0 */
-    for (size_t j = 0; j < m; j++) {
-        cp_crit_stats_fill(&st[j], population, j, CP_METHOD_ZSCORE, NULL);
-        if (!st[j].flat && st[j].sd > 0.0)
-            used[q++] = j;
-    }
+    const size_t q = cp_health_spread_columns(population, st, used); /* s_j > 0 */
 
     /* R (q x q) and its SVD: a becomes U, v holds V, s the singular values. */
     double *a = cp_alloc_array(q * q, sizeof *a), *v = cp_alloc_array(q * q, sizeof *v);

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * rng.c - the one random number generator of src/health/: GSL's taus2, the
+ * rng.c - what the files of src/health/ share: table checks, the columns
+ * with a spread, and the one random number generator of src/health/: GSL's taus2, the
  * maximally equidistributed combined Tausworthe generator of L'Ecuyer
  * (1996, Math. Comp. 65(213), 203-213), period about 2^88.  Its output is
  * specified bit for bit, so a seed draws the same numbers on every machine.
@@ -10,6 +11,8 @@
  * with its state from cp_alloc_array (no global state).
  */
 #include "health_internal.h"
+
+#include <math.h>
 
 #include "cp_alloc.h"
 #include "cp_status.h"
@@ -29,4 +32,27 @@ void cp_health_rng_close(gsl_rng *rng)
 {
     cp_free(rng->state);
     rng->state = NULL;
+}
+
+int cp_health_complete_table(const cp_table *t)
+{
+    int status = cp_score_table_ok(t);
+    if (status != CP_OK)
+        return status;
+    for (size_t i = 0; i < t->rows; i++)
+        for (size_t j = 0; j < t->cols; j++)
+            if (isnan(cp_table_get(t, i, j)))
+                return CP_EINVAL;
+    return CP_OK;
+}
+
+size_t cp_health_spread_columns(const cp_table *t, cp_crit_stats st[], size_t used[])
+{
+    size_t q = 0;
+    for (size_t j = 0; j < t->cols; j++) {
+        cp_crit_stats_fill(&st[j], t, j, CP_METHOD_ZSCORE, NULL);
+        if (!st[j].flat && st[j].sd > 0.0)
+            used[q++] = j;
+    }
+    return q;
 }

@@ -357,14 +357,10 @@ int cp_health_segments(const cp_table *criteria, size_t k, unsigned long seed,
 {
     if (criteria == NULL || segment == NULL)
         return CP_EINVAL;
-    int status = cp_score_table_ok(criteria);
+    int status = cp_health_complete_table(criteria);
     if (status != CP_OK)
         return status;
     const size_t n = criteria->rows, m = criteria->cols;
-    for (size_t i = 0; i < n; i++)
-        for (size_t j = 0; j < m; j++)
-            if (isnan(cp_table_get(criteria, i, j)))
-                return CP_EINVAL;
     if (k == 0)
         return CP_EINVAL;
 
@@ -374,12 +370,7 @@ int cp_health_segments(const cp_table *criteria, size_t k, unsigned long seed,
         cp_free(st), cp_free(used);
         return CP_ENOMEM;
     }
-    size_t q = 0;
-    for (size_t j = 0; j < m; j++) {
-        cp_crit_stats_fill(&st[j], criteria, j, CP_METHOD_ZSCORE, NULL);
-        if (!st[j].flat && st[j].sd > 0.0)
-            used[q++] = j;
-    }
+    const size_t q = cp_health_spread_columns(criteria, st, used);
     double *raw = cp_alloc_array(n * q, sizeof *raw), *z = cp_alloc_array(n * q, sizeof *z);
     row_ref *ref = cp_alloc_array(n, sizeof *ref);
     size_t *label = cp_alloc_array(n, sizeof *label), *best = cp_alloc_array(n, sizeof *best);

@@ -2,6 +2,7 @@
 """Shared set-up of the end-to-end tests: the Calc harness and the .oxt path."""
 import os
 import sys
+import unittest
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 sys.path.insert(0, os.path.join(ROOT, "tools"))
@@ -16,3 +17,49 @@ def main_oxt():
             sys.argv.remove(a)
             return a
     return os.environ.get("CLIENTPRUNE_OXT", "build/clientprune.oxt")
+
+
+ERR_ILLEGAL_ARGUMENT = 502
+
+
+class CalcCase(unittest.TestCase):
+    """One headless Calc for the test class (with the .oxt in the class
+    attribute OXT), a fresh document per test, and the usual assertions."""
+
+    OXT = None
+
+    @classmethod
+    def setUpClass(cls):
+        cls.calc = Calc(cls.OXT).__enter__()
+
+    @classmethod
+    def tearDownClass(cls):
+        alive = cls.calc.alive()
+        cls.calc.__exit__(None, None, None)
+        assert alive, "soffice died during the tests"
+
+    def setUp(self):
+        self.sheet = self.calc.new_sheet()
+
+    def tearDown(self):
+        self.calc.doc.close(True)
+        self.calc.docs.remove(self.calc.doc)
+
+    def assertClose(self, got, want, where="", tol=1e-9):
+        """got as Calc.value() gives it; want None means an empty result."""
+        if want is None:
+            self.assertEqual(got, (0, ""), where)
+            return
+        err, v = got
+        self.assertEqual(err, 0, f"{where}: cell error {err}")
+        self.assertIsInstance(v, float, where)
+        self.assertLessEqual(abs(v - want), tol * max(1.0, abs(want)), f"{where}: {v} != {want}")
+
+    def eval(self, formula, cell="Z1"):
+        self.calc.formula(self.sheet, cell, formula)
+        self.calc.recalc()
+        return self.calc.value(self.sheet, cell)
+
+    def assertInvalid(self, formula):
+        got = self.eval(formula)
+        self.assertEqual(got[0], ERR_ILLEGAL_ARGUMENT, f"{formula} gave {got}")

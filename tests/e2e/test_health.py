@@ -19,48 +19,17 @@ import unittest
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import ref_health  # noqa: E402
 import reference  # noqa: E402
-from e2e import Calc, main_oxt  # noqa: E402
+from e2e import CalcCase, main_oxt  # noqa: E402
 
 OXT = main_oxt()
-ERR_ILLEGAL_ARGUMENT = 502
 
 
 def col(i):
     return "ABCDEFGHIJKLMNOPQRSTUVWXYZ"[i]
 
 
-class HealthTest(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.calc = Calc(OXT).__enter__()
-
-    @classmethod
-    def tearDownClass(cls):
-        alive = cls.calc.alive()
-        cls.calc.__exit__(None, None, None)
-        assert alive, "soffice died during the tests"
-
-    def setUp(self):
-        self.sheet = self.calc.new_sheet()
-
-    def tearDown(self):
-        self.calc.doc.close(True)
-        self.calc.docs.remove(self.calc.doc)
-
-    # -- helpers ----------------------------------------------------------
-    def assertClose(self, got, want, where="", tol=1e-9):
-        if want is None:
-            self.assertEqual(got, (0, ""), where)
-            return
-        err, v = got
-        self.assertEqual(err, 0, f"{where}: cell error {err}")
-        self.assertIsInstance(v, float, where)
-        self.assertLessEqual(abs(v - want), tol * max(1.0, abs(want)), f"{where}: {v} != {want}")
-
-    def eval(self, formula, cell="Z1"):
-        self.calc.formula(self.sheet, cell, formula)
-        self.calc.recalc()
-        return self.calc.value(self.sheet, cell)
+class HealthTest(CalcCase):
+    OXT = OXT
 
     def row(self, rng):
         r = self.sheet.getCellRangeByName(rng).RangeAddress
@@ -73,10 +42,6 @@ class HealthTest(unittest.TestCase):
             self.assertEqual(err, 0, rng)
             out.append(None if v == "" else v)
         return out
-
-    def assertInvalid(self, formula):
-        got = self.eval(formula)
-        self.assertEqual(got[0], ERR_ILLEGAL_ARGUMENT, f"{formula} gave {got}")
 
     # -- CANARY -----------------------------------------------------------
     def test_canary_against_reference(self):
