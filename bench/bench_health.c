@@ -66,7 +66,7 @@ int main(void)
         rev[i] = floor(exp(7.0 + 1.5 * uniform()));
         p[i] = uniform();
     }
-    job j = {{book, n, m, m}, w, rev, p, n, out, {0}};
+    job j = {.t = {book, n, m, m}, .w = w, .rev = rev, .p = p, .n = n, .out = out};
     bench_report("PRUNESTABILITY 1,000 sims", "10000 x 5", bench_time(run_stability, &j, 5), 1.0);
     bench_report("REVENUEATRISK 10,000 sims", "10000", bench_time(run_risk, &j, 5), 1.0);
 
@@ -78,7 +78,7 @@ int main(void)
         for (size_t k = 0; k < m; k++)
             seg[i * m + k] = 10.0 * (double)((c * 7 + k * 3) % 6) + 4.0 * (uniform() + uniform() - 1.0);
     }
-    job s = {{seg, ns, m, m}, w, rev, p, ns, out, {0}};
+    job s = {.t = {seg, ns, m, m}, .w = w, .rev = rev, .p = p, .n = ns, .out = out};
     bench_report("SEGMENTS k = 6", "100000 x 5", bench_time(run_segments, &s, 5), 1.0);
 
     /* CANARY: a noisy declining series of 10,000 points. */

@@ -25,12 +25,12 @@ extern "C" {
 #define CP_CANARY_MAX_POINTS 50000
 
 /* Most simulated client draws (sims x clients, and for PRUNESTABILITY
- * sims x clients x criteria) one call may do: about 10 s of work. */
-#define CP_HEALTH_MAX_DRAWS 4000000000.0
+ * sims x clients x criteria) one call may do: a few seconds of work. */
+#define CP_HEALTH_MAX_DRAWS 2000000000.0
 
 /* Most clients x segments SEGMENTS takes when k is below the number of
  * distinct clients (each k-means pass costs that many distances). */
-#define CP_SEGMENTS_MAX_WORK 200000000.0
+#define CP_SEGMENTS_MAX_WORK 50000000.0
 
 typedef struct {
     double flag;    /* 1 for a significant decline, else 0 */
