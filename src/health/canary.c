@@ -63,10 +63,15 @@
 #include "health_internal.h"
 
 enum {
-    SLOPE_BUFFER = 1 << 21, /* slopes kept at once: 16 MB */
-    SLOPE_SAMPLE = 1 << 16, /* sample size per round */
-    SLOPE_ROUNDS = 32       /* a bound; each round shrinks the candidates */
+    SLOPE_BUFFER = 1 << 21,     /* slopes kept at once: 16 MB */
+    SLOPE_SAMPLE_MIN = 1 << 16, /* sample size per round: enough that the */
+    SLOPE_SAMPLE_MAX = 1 << 20, /* bracket holds about half a buffer */
+    SLOPE_ROUNDS = 32           /* a bound; each round shrinks the candidates */
 };
+
+/* The bracket reaches 2.5 standard deviations of the sample rank beyond the
+ * target on each side (a miss, about 1 in 10^6, costs one more round). */
+#define SLOPE_MARGIN 2.5
 
 typedef struct {
     double t, x;
@@ -181,37 +186,54 @@ typedef struct {
     size_t kept; /* slopes of (a, b) stored in buf (all of them when == inside) */
 } census;
 
+/* The rare slopes: within [a, b], or outside the region. */
+static void count_rare(const region *r, double a, double b, double s, double *buf, size_t cap,
+                       census *z)
+{
+    if (!in_region(r, s))
+        return;
+    if (s == a) {
+        z->at_a++;
+    } else if (s < b) {
+        z->inside++;
+        if (z->kept < cap)
+            buf[z->kept++] = s;
+        if (s < z->min_inside)
+            z->min_inside = s;
+        if (s > z->max_inside)
+            z->max_inside = s;
+    } else if (s == b) {
+        z->at_b++;
+    }
+}
+
 static void count_pass(const pairs *p, const region *r, double a, double b,
                        double *buf, size_t cap, census *c)
 {
     census z = {0, 0, 0, 0, 0, -INFINITY, INFINITY, -INFINITY, INFINITY, 0};
+    /* In the first round the region is everything; later rounds test it. */
+    const int everything = r->lo == -INFINITY && r->lo_in && r->hi == INFINITY && r->hi_in;
     for (size_t i = 0; i < p->n; i++) {
+        const double xi = p->x[i], ti = p->t[i];
+        uint64_t below = 0, above = 0;
+        double max_below = z.max_below, min_above = z.min_above;
         for (size_t j = p->next[i]; j < p->n; j++) {
-            double s = slope(p, i, j);
-            if (!in_region(r, s))
-                continue;
-            if (s < a) {
-                z.below++;
-                if (s > z.max_below)
-                    z.max_below = s;
-            } else if (s == a) {
-                z.at_a++;
-            } else if (s < b) {
-                z.inside++;
-                if (z.kept < cap)
-                    buf[z.kept++] = s;
-                if (s < z.min_inside)
-                    z.min_inside = s;
-                if (s > z.max_inside)
-                    z.max_inside = s;
-            } else if (s == b) {
-                z.at_b++;
+            double s = (p->x[j] - xi) / (p->t[j] - ti);
+            if ((s < a || s > b) && (everything || in_region(r, s))) {
+                /* The common case, without branches on the data. */
+                below += s < a;
+                above += s > b;
+                double lo = s < a ? s : -INFINITY, hi = s > b ? s : INFINITY;
+                max_below = lo > max_below ? lo : max_below;
+                min_above = hi < min_above ? hi : min_above;
             } else {
-                z.above++;
-                if (s < z.min_above)
-                    z.min_above = s;
+                count_rare(r, a, b, s, buf, cap, &z);
             }
         }
+        z.below += below;
+        z.above += above;
+        z.max_below = max_below;
+        z.min_above = min_above;
     }
     *c = z;
 }
@@ -222,14 +244,14 @@ static int cmp_double(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-/* Up to SLOPE_SAMPLE slopes of random pairs in region r (rejection
- * sampling; r holds `count` of the `total` slopes), sorted. */
+/* Up to want slopes of random pairs in region r (rejection sampling; r
+ * holds `count` of the `total` slopes), sorted. */
 static size_t sample_region(const pairs *p, const region *r, uint64_t count,
-                            uint64_t total, gsl_rng *rng, double *sample)
+                            uint64_t total, size_t want, gsl_rng *rng, double *sample)
 {
     size_t m = 0;
-    double tries = 64.0 * SLOPE_SAMPLE * ((double)total / (double)count) + 1e4;
-    for (double k = 0; k < tries && m < SLOPE_SAMPLE; k++) {
+    double tries = 64.0 * (double)want * ((double)total / (double)count) + 1e4;
+    for (double k = 0; k < tries && m < want; k++) {
         size_t i = gsl_rng_uniform_int(rng, p->n), j = gsl_rng_uniform_int(rng, p->n);
         if (p->t[i] == p->t[j])
             continue;
@@ -249,7 +271,7 @@ static int select_slopes(const pairs *p, uint64_t total, const uint64_t want[2],
     int status = CP_OK;
     size_t cap = total < SLOPE_BUFFER ? (size_t)total : SLOPE_BUFFER;
     double *buf = cp_alloc_array(cap, sizeof *buf);
-    double *sample = cp_alloc_array(SLOPE_SAMPLE, sizeof *sample);
+    double *sample = cp_alloc_array(SLOPE_SAMPLE_MAX, sizeof *sample);
     gsl_rng rng;
     if (buf == NULL || sample == NULL || cp_health_rng_open(&rng, 20261125UL) != CP_OK) {
         cp_free(buf);
@@ -262,14 +284,20 @@ static int select_slopes(const pairs *p, uint64_t total, const uint64_t want[2],
     for (int round = 0; round < SLOPE_ROUNDS && !(done[0] && done[1]); round++) {
         double a = INFINITY, b = INFINITY; /* bracket: everything is below or at a */
         if (count > cap) {
-            size_t m = sample_region(p, &r, count, total, &rng, sample);
+            /* A sample large enough that the bracket, 2 x SLOPE_MARGIN
+             * sd of the rank wide, holds about half a buffer of slopes. */
+            double need = 2.0 * SLOPE_MARGIN * (double)count / (0.5 * (double)cap);
+            size_t size = need * need > SLOPE_SAMPLE_MAX ? SLOPE_SAMPLE_MAX
+                           : need * need < SLOPE_SAMPLE_MIN ? SLOPE_SAMPLE_MIN
+                                                            : (size_t)(need * need);
+            size_t m = sample_region(p, &r, count, total, size, &rng, sample);
             if (m == 0) {
                 status = CP_ENOCONV;
                 break;
             }
             double q0 = (double)(want[0] - off) / (double)count;
             double q1 = (double)(want[1] - off) / (double)count;
-            double delta = 3.0 * sqrt((double)m);
+            double delta = SLOPE_MARGIN * sqrt((double)m);
             double i0 = floor(q0 * (double)m - delta), i1 = ceil(q1 * (double)m + delta);
             a = sample[i0 < 0 ? 0 : (size_t)i0];
             b = sample[i1 > (double)(m - 1) ? m - 1 : (size_t)i1];

@@ -22,7 +22,7 @@ extern "C" {
 #endif
 
 /* Largest series CANARY takes: its Theil-Sen slope visits every pair. */
-#define CP_CANARY_MAX_POINTS 50000
+#define CP_CANARY_MAX_POINTS 20000
 
 /* Most simulated client draws (sims x clients, and for PRUNESTABILITY
  * sims x clients x criteria) one call may do: a few seconds of work. */
