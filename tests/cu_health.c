@@ -336,8 +336,9 @@ static void test_risk_replays_documented_stream(void)
 {
     /* The draws as cp_health.h documents them, replayed with GSL itself:
      * taus2 seeded seed + 1, one gsl_rng_uniform per client per simulation,
-     * kept when u < p; the quantile as PERCENTILE.INC.  Same bits. */
-    const double rev[3] = {100, 250.5, 40}, p[3] = {0.5, 0.9, 0.25};
+     * kept when u < p, summed as (S1 + S2) + (S3 + S4) over clients
+     * i = r (mod 4); the quantile as PERCENTILE.INC.  Same bits. */
+    const double rev[6] = {100, 250.5, 40, 0.1, 1e6, 3.3}, p[6] = {0.5, 0.9, 0.25, 0.7, 0.01, 1};
     const size_t sims = 1001;
     const double conf[3] = {0.95, 0.5, 0.123};
     for (unsigned long seed = 0; seed < 3; seed++) {
@@ -346,14 +347,14 @@ static void test_risk_replays_documented_stream(void)
             gsl_rng_set(r, seed + 1);
             double *tot = malloc(sims * sizeof *tot);
             for (size_t s = 0; s < sims; s++) {
-                double k = 0.0;
-                for (int i = 0; i < 3; i++)
+                double part[4] = {0, 0, 0, 0};
+                for (int i = 0; i < 6; i++)
                     if (gsl_rng_uniform(r) < p[i])
-                        k += rev[i];
-                tot[s] = k;
+                        part[i % 4] += rev[i];
+                tot[s] = (part[0] + part[1]) + (part[2] + part[3]);
             }
             double want = percentile_inc(tot, sims, 1.0 - conf[c]), got;
-            CP_ASSERT_STATUS(cp_health_revenue_at_risk(rev, 1, p, 1, 3, conf[c], sims, seed, &got),
+            CP_ASSERT_STATUS(cp_health_revenue_at_risk(rev, 1, p, 1, 6, conf[c], sims, seed, &got),
                              CP_OK);
             CP_ASSERT_REL(got, want, 0.0);
             free(tot);

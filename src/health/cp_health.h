@@ -103,9 +103,9 @@ int cp_health_idealfit(const cp_table *clients, const double ideal[],
  * kept              out: the (1 - confidence) quantile of kept revenue.
  *
  * Simulation s = 1..sims draws, for clients i = 1..n in order, one
- * u and keeps client i when u < p_alive_i; the
- * simulation's kept revenue is the sum, in client order, of the kept
- * revenues.  The quantile is taken as Calc's PERCENTILE (PERCENTILE.INC):
+ * u and keeps client i when u < p_alive_i; the simulation's kept revenue
+ * is (S1 + S2) + (S3 + S4), S_r the sum in client order of the kept
+ * revenues of clients i = r (mod 4).  The quantile is taken as Calc's PERCENTILE (PERCENTILE.INC):
  * with the totals sorted ascending K_1 <= ... <= K_S, h = (S - 1)(1 -
  * confidence), kept = K_{floor h + 1} + (h - floor h)(K_{floor h + 2} -
  * K_{floor h + 1}).

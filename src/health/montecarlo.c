@@ -47,6 +47,15 @@
 #define MIN_SIMS 100
 #define MAX_SIMS 10000000
 
+/* The revenue (as its bits) when draw < thr, else +0. */
+static inline double kept_or_zero(uint64_t rev_bits, uint32_t draw, uint64_t thr)
+{
+    uint64_t bits = rev_bits & (0 - (uint64_t)(draw < thr));
+    double v;
+    memcpy(&v, &bits, sizeof v);
+    return v;
+}
+
 static int sims_ok(size_t sims)
 {
     return sims >= MIN_SIMS && sims <= MAX_SIMS;
@@ -72,31 +81,38 @@ int cp_health_revenue_at_risk(const double revenue[], size_t rstride,
         return CP_ELIMIT;
 
     uint64_t *thr = cp_alloc_array(n, sizeof *thr);
-    double *rev = cp_alloc_array(n, sizeof *rev);
+    uint64_t *rev_bits = cp_alloc_array(n, sizeof *rev_bits);
     double *total = cp_alloc_array(sims, sizeof *total);
     uint32_t *draw = cp_alloc_array(n, sizeof *draw);
     gsl_rng rng;
-    if (thr == NULL || rev == NULL || total == NULL || draw == NULL ||
+    if (thr == NULL || rev_bits == NULL || total == NULL || draw == NULL ||
         cp_health_rng_open(&rng, seed) != CP_OK) {
-        cp_free(thr), cp_free(rev), cp_free(total), cp_free(draw);
+        cp_free(thr), cp_free(rev_bits), cp_free(total), cp_free(draw);
         return CP_ENOMEM;
     }
     for (size_t i = 0; i < n; i++) {
         thr[i] = (uint64_t)ceil(ldexp(p_alive[i * pstride], 32)); /* 0 .. 2^32 */
-        rev[i] = revenue[i * rstride];
+        double r = revenue[i * rstride] + 0.0; /* -0 is 0 */
+        memcpy(&rev_bits[i], &r, sizeof r);
     }
     /* Per simulation: the draws first (the generator's calls back to back),
-     * then the sum.  A lost client adds rev x 0, a zero, which leaves the
-     * sum's bits as they are (the sum is never -0), so this is the sum of
-     * the kept revenues in client order, without a branch to mispredict. */
+     * then the sum, as four running sums over the clients i = 0, 1, 2, 3
+     * (mod 4) in client order, added as (S0 + S1) + (S2 + S3): four
+     * independent additions per step instead of one long chain.  A lost
+     * client adds +0 (its revenue's bits masked away), which changes no
+     * sum, so there is no branch to mispredict. */
     unsigned long (*get)(void *) = rng.type->get;
     for (size_t s = 0; s < sims; s++) {
         for (size_t i = 0; i < n; i++)
             draw[i] = (uint32_t)get(rng.state);
-        double k = 0.0;
-        for (size_t i = 0; i < n; i++)
-            k += rev[i] * (double)(draw[i] < thr[i]);
-        total[s] = k;
+        double part[4] = {0.0, 0.0, 0.0, 0.0};
+        size_t i = 0;
+        for (; i + 4 <= n; i += 4)
+            for (size_t r = 0; r < 4; r++)
+                part[r] += kept_or_zero(rev_bits[i + r], draw[i + r], thr[i + r]);
+        for (size_t r = 0; i < n; i++, r++)
+            part[r] += kept_or_zero(rev_bits[i], draw[i], thr[i]);
+        total[s] = (part[0] + part[1]) + (part[2] + part[3]);
     }
     /* PERCENTILE.INC at 1 - confidence. */
     double h = (double)(sims - 1) * (1.0 - confidence);
@@ -108,7 +124,7 @@ int cp_health_revenue_at_risk(const double revenue[], size_t rstride,
         result = a + frac * (cp_select_min(total + lo + 1, sims - lo - 1) - a);
     *kept = result;
     cp_health_rng_close(&rng);
-    cp_free(thr), cp_free(rev), cp_free(total), cp_free(draw);
+    cp_free(thr), cp_free(rev_bits), cp_free(total), cp_free(draw);
     return isfinite(result) ? CP_OK : CP_ELIMIT;
 }
 
