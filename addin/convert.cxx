@@ -179,10 +179,61 @@ Range columnResult(const std::vector<double> &values)
     return out;
 }
 
+Range rowResult(const std::vector<double> &values)
+{
+    Range out(1);
+    css::uno::Sequence<Any> &row = out.getArray()[0];
+    row.realloc(static_cast<sal_Int32>(values.size()));
+    for (std::size_t j = 0; j < values.size(); j++) {
+        if (std::isnan(values[j]))
+            row.getArray()[j] <<= rtl::OUString();
+        else
+            row.getArray()[j] <<= values[j];
+    }
+    return out;
+}
+
+double scalar(const Range &range, const char *arg)
+{
+    const Cells c = cells(range, Blank::Invalid, arg);
+    if (c.size() != 1)
+        invalid(arg, "several cells where one number is required");
+    return c.v[0];
+}
+
+std::optional<double> optionalScalar(const Any &any, const char *arg)
+{
+    std::optional<Cells> c = optionalCells(any, Blank::Invalid, arg);
+    if (!c)
+        return std::nullopt;
+    if (c->size() != 1)
+        invalid(arg, "several cells where one number is required");
+    return c->v[0];
+}
+
+double wholeNumber(double x, double lo, double hi, const char *arg)
+{
+    if (!(x >= lo && x <= hi) || std::floor(x) != x)
+        invalid(arg, "not a whole number in its range");
+    return x == 0.0 ? 0.0 : x;
+}
+
 void requireCount(const Cells &c, std::size_t n, const char *arg)
 {
     if (c.size() != n)
         invalid(arg, "the number of values differs from the number of criteria");
+}
+
+Weighting weighting(const Range &weights, const Any &directions, std::size_t cols)
+{
+    Weighting w{vector(cells(weights, Blank::Invalid, "weights"), "weights"), std::nullopt};
+    requireCount(w.weights, cols, "weights");
+    w.directions = optionalCells(directions, Blank::Invalid, "directions");
+    if (w.directions) {
+        w.directions = vector(std::move(*w.directions), "directions");
+        requireCount(*w.directions, cols, "directions");
+    }
+    return w;
 }
 
 void runtimeError(const char *function, const char *what)

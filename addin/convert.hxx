@@ -70,6 +70,20 @@ Cells column(Cells c, const char *arg);
 /* Core output as a Calc column: NaN becomes an empty result (""). */
 Range columnResult(const std::vector<double> &values);
 
+/* Core output as one Calc row (a multi-value result, headline first). */
+Range rowResult(const std::vector<double> &values);
+
+/* A single number given as a one-cell range or a value; a blank, text or
+ * more than one cell is invalid. */
+double scalar(const Range &range, const char *arg);
+
+/* An optional single number: nullopt when omitted, left empty or "". */
+std::optional<double> optionalScalar(const css::uno::Any &any, const char *arg);
+
+/* x when it is a whole number from lo to hi (negative zero counts as 0);
+ * otherwise invalid. */
+double wholeNumber(double x, double lo, double hi, const char *arg);
+
 /* Maps a core status to a Calc error; returns only for CP_OK. */
 void check(int status, const char *function);
 
@@ -104,6 +118,15 @@ public:
     TraceScope &operator=(const TraceScope &) = delete;
 };
 void traceWrite(const char *function, double total);
+
+/* CLIENTSCORE's weights and optional directions for cols criteria: each a
+ * row or column of cols values, no blank. */
+struct Weighting {
+    Cells weights;
+    std::optional<Cells> directions;
+    const double *directionData() const { return directions ? directions->data() : nullptr; }
+};
+Weighting weighting(const Range &weights, const css::uno::Any &directions, std::size_t cols);
 
 /* Throws css::uno::RuntimeException (#VALUE!) with function: what. */
 [[noreturn]] void runtimeError(const char *function, const char *what);

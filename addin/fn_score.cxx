@@ -20,13 +20,7 @@ Range ClientPrune::CLIENTSCORE(const Range &criteria, const Range &weights, cons
 {
     return guarded("CLIENTSCORE", [&] {
         const Cells c = cells(criteria, Blank::Missing, "criteria");
-        const Cells w = vector(cells(weights, Blank::Invalid, "weights"), "weights");
-        requireCount(w, c.cols, "weights");
-        std::optional<Cells> d = optionalCells(directions, Blank::Invalid, "directions");
-        if (d) {
-            d = vector(std::move(*d), "directions");
-            requireCount(*d, c.cols, "directions");
-        }
+        const Weighting w = weighting(weights, directions, c.cols);
         const std::optional<Cells> pop = optionalCells(population, Blank::Missing, "population");
         if (pop && pop->cols != c.cols)
             invalid("population", "a different number of columns than criteria");
@@ -38,8 +32,8 @@ Range ClientPrune::CLIENTSCORE(const Range &criteria, const Range &weights, cons
         const cp_table ct = c.table();
         const cp_table pt = pop ? pop->table() : cp_table{};
         std::vector<double> score(c.rows);
-        check(cp_score_clients(&ct, pop ? &pt : nullptr, w.data(), 1, d ? d->data() : nullptr, 1, m,
-                               score.data(), 1),
+        check(cp_score_clients(&ct, pop ? &pt : nullptr, w.weights.data(), 1, w.directionData(), 1,
+                               m, score.data(), 1),
               "CLIENTSCORE");
         return columnResult(score);
     });

@@ -109,6 +109,16 @@ class Book:
 
     header = staticmethod(sample_book.header)
 
+    @staticmethod
+    def title(sheet, text, note=""):
+        """A bold title in A1 and a line of explanation in A2."""
+        cell = sheet.getCellRangeByName("A1")
+        cell.setString(text)
+        cell.CharWeight = 150
+        cell.CharHeight = 13
+        if note:
+            sheet.getCellRangeByName("A2").setString(note)
+
 
 def sheet_modules():
     folder = os.path.join(HERE, "clients_sheets")

@@ -38,10 +38,21 @@ RAISES = {
 SERVICE = "org.clientprune.ClientPrune"
 
 
+# The order of the concerns in the README reference (the workflow: assess,
+# prune, profit, RFM, prediction, health); other files follow by name.
+ORDER = ["score", "prune", "profit", "rfm", "models", "health"]
+
+
+def table_files(folder):
+    def key(path):
+        return (ORDER.index(path.stem) if path.stem in ORDER else len(ORDER), path.name)
+    return sorted(pathlib.Path(folder).glob("*.toml"), key=key)
+
+
 def load(folder=TABLE):
-    """Every function of every table file, in file-name order."""
+    """Every function of every table file, in the order of table_files()."""
     funcs = []
-    for path in sorted(pathlib.Path(folder).glob("*.toml")):
+    for path in table_files(folder):
         with open(path, "rb") as f:
             for fn in tomllib.load(f).get("function", []):
                 funcs.append(dict(fn, _file=path.name))
@@ -59,16 +70,11 @@ def load(folder=TABLE):
         for key in ("summary", "result"):
             if not fn.get(key, "").strip():
                 sys.exit(f"{path}: {name} has no {key}")
-        optional_seen = False
         for arg in fn.get("arg", []):
             if arg.get("kind") not in KINDS:
                 sys.exit(f"{path}: {name}.{arg.get('name')}: kind must be one of {sorted(KINDS)}")
             if not arg.get("help", "").strip():
                 sys.exit(f"{path}: {name}.{arg['name']} has no help text")
-            if arg["kind"] == "option":
-                optional_seen = True
-            elif optional_seen:
-                sys.exit(f"{path}: {name}.{arg['name']}: a required argument after an optional one")
         if fn.get("returns", "mixed") not in RESULTS:
             sys.exit(f"{path}: {name}: returns must be one of {sorted(RESULTS)}")
         for r in fn.get("raises", []):

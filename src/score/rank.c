@@ -17,11 +17,13 @@
  *   ClientPrune FUNCTIONS.md, "Scoring and pruning".
  */
 #include "cp_score.h"
+#include "cp_score_internal.h"
 
 #include <math.h>
 #include <stdlib.h>
 
 #include "cp_alloc.h"
+#include "cp_select.h"
 #include "cp_sort.h"
 
 typedef struct {
@@ -143,4 +145,11 @@ int cp_prune_rank(const double score[], size_t score_stride,
     cp_free(order);
     cp_free(sorted);
     return status;
+}
+
+double cp_prune_rank_cutoff(double score[], size_t n, size_t k)
+{
+    /* The k-th smallest (1-based); see cp_score_internal.h for why this is
+     * PRUNERANK's rule. */
+    return cp_select_kth(score, n, k - 1);
 }

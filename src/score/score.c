@@ -28,6 +28,7 @@
  *   ClientPrune FUNCTIONS.md, "Scoring and pruning".
  */
 #include "cp_score.h"
+#include "cp_score_internal.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -47,16 +48,6 @@ int cp_method_from_name(const char *name, cp_method *method)
         *method = (cp_method)k;
     return status;
 }
-
-/* What one criterion's population looks like. */
-typedef struct {
-    size_t n;     /* known values */
-    int flat;     /* n < 2 or all known values equal: every client gets 0.5 */
-    double scale; /* power of two: max |x| * scale lies in [0.5, 1) */
-    double lo, hi;     /* scaled min and max */
-    double mean, sd;   /* scaled mean and sample standard deviation */
-    const double *sorted; /* raw known values ascending (percentile only) */
-} crit_stats;
 
 static double clamp01(double v)
 {
@@ -78,10 +69,8 @@ static size_t bound(const double *sorted, size_t n, double x, int strict)
     return lo;
 }
 
-/* Fills st for column j of pop; buf has room for pop->rows values.
- * Returns CP_OK or CP_ENOMEM (sorting). */
-static int crit_stats_fill(crit_stats *st, const cp_table *pop, size_t j,
-                           cp_method method, double *buf)
+int cp_crit_stats_fill(cp_crit_stats *st, const cp_table *pop, size_t j,
+                       cp_method method, double *buf)
 {
     size_t n = 0;
     double lo = INFINITY, hi = -INFINITY;
@@ -148,8 +137,7 @@ static double percentile_value(size_t below, size_t equal, size_t n)
     return clamp01((double)below / (double)n);
 }
 
-/* The 0..1 value of x on criterion st (direction not yet applied). */
-static double normalise(const crit_stats *st, cp_method method, double x)
+double cp_crit_normalise(const cp_crit_stats *st, cp_method method, double x)
 {
     if (st->flat)
         return 0.5;
@@ -171,7 +159,8 @@ static double normalise(const crit_stats *st, cp_method method, double x)
 /* Table-mode percentiles of column j without a search per client: sort the
  * known values once (keeping their rows) and walk the groups of equal
  * values; v[i] receives client i's value (NaN where not known).  The counts
- * and the formula are those of normalise(), so row mode gives the same bits. */
+ * and the formula are those of cp_crit_normalise(), so row mode gives the
+ * same bits. */
 static int percentile_column(const cp_table *t, size_t j, double v[])
 {
     double *vals = cp_alloc_array(t->rows, sizeof *vals);
@@ -205,7 +194,7 @@ static int percentile_column(const cp_table *t, size_t j, double v[])
     return status;
 }
 
-static int table_ok(const cp_table *t)
+int cp_score_table_ok(const cp_table *t)
 {
     if (t->data == NULL || t->rows == 0 || t->cols == 0)
         return CP_EEMPTY;
@@ -218,26 +207,10 @@ static int table_ok(const cp_table *t)
     return CP_OK;
 }
 
-int cp_score_clients(const cp_table *clients, const cp_table *population,
-                     const double weights[], size_t wstride,
-                     const double directions[], size_t dstride,
-                     cp_method method, double score[], size_t sstride)
+int cp_score_weights_ok(const double weights[], size_t wstride,
+                        const double directions[], size_t dstride, size_t m,
+                        double *wscale)
 {
-    if (clients == NULL || weights == NULL || score == NULL)
-        return CP_EINVAL;
-    if (method != CP_METHOD_MINMAX && method != CP_METHOD_PERCENTILE &&
-        method != CP_METHOD_ZSCORE)
-        return CP_EINVAL;
-    const cp_table *pop = population ? population : clients;
-    int status = table_ok(clients);
-    if (status == CP_OK && pop != clients)
-        status = table_ok(pop);
-    if (status != CP_OK)
-        return status;
-    if (pop->cols != clients->cols)
-        return CP_EBADLEN;
-
-    const size_t m = clients->cols;
     double wmax = 0.0;
     for (size_t j = 0; j < m; j++) {
         double w = weights[j * wstride];
@@ -254,7 +227,34 @@ int cp_score_clients(const cp_table *clients, const cp_table *population,
         return CP_EINVAL;
     int we;
     frexp(wmax, &we);
-    const double wscale = ldexp(1.0, -we); /* exact; keeps sums of weights finite */
+    *wscale = ldexp(1.0, -we);
+    return CP_OK;
+}
+
+int cp_score_clients(const cp_table *clients, const cp_table *population,
+                     const double weights[], size_t wstride,
+                     const double directions[], size_t dstride,
+                     cp_method method, double score[], size_t sstride)
+{
+    if (clients == NULL || weights == NULL || score == NULL)
+        return CP_EINVAL;
+    if (method != CP_METHOD_MINMAX && method != CP_METHOD_PERCENTILE &&
+        method != CP_METHOD_ZSCORE)
+        return CP_EINVAL;
+    const cp_table *pop = population ? population : clients;
+    int status = cp_score_table_ok(clients);
+    if (status == CP_OK && pop != clients)
+        status = cp_score_table_ok(pop);
+    if (status != CP_OK)
+        return status;
+    if (pop->cols != clients->cols)
+        return CP_EBADLEN;
+
+    const size_t m = clients->cols;
+    double wscale; /* exact; keeps sums of weights finite */
+    status = cp_score_weights_ok(weights, wstride, directions, dstride, m, &wscale);
+    if (status != CP_OK)
+        return status;
 
     /* Table-mode percentiles come from one sort per criterion (colv);
      * otherwise the sorted population (buf) is searched per client. */
@@ -283,8 +283,8 @@ int cp_score_clients(const cp_table *clients, const cp_table *population,
         if (w == 0.0)
             continue;
         int turn = directions != NULL && directions[j * dstride] < 0.0;
-        crit_stats st = {0};
-        status = crit_stats_fill(&st, pop, j, by_column ? CP_METHOD_MINMAX : method, buf);
+        cp_crit_stats st = {0};
+        status = cp_crit_stats_fill(&st, pop, j, by_column ? CP_METHOD_MINMAX : method, buf);
         if (status == CP_OK && by_column && !st.flat)
             status = percentile_column(clients, j, colv);
         if (status != CP_OK)
@@ -293,7 +293,7 @@ int cp_score_clients(const cp_table *clients, const cp_table *population,
             double x = cp_table_get(clients, i, j);
             if (isnan(x))
                 continue;
-            double v = by_column && !st.flat ? colv[i] : normalise(&st, method, x);
+            double v = by_column && !st.flat ? colv[i] : cp_crit_normalise(&st, method, x);
             if (turn)
                 v = 1.0 - v;
             score[i * sstride] += w * v;
@@ -307,9 +307,7 @@ int cp_score_clients(const cp_table *clients, const cp_table *population,
         return status;
     }
     for (size_t i = 0; i < clients->rows; i++)
-        score[i * sstride] = wsum[i] > 0.0
-                                 ? 100.0 * (score[i * sstride] / wsum[i])
-                                 : NAN;
+        score[i * sstride] = cp_score_finish(score[i * sstride], wsum[i]);
     cp_free(wsum);
     cp_free(buf);
     cp_free(colv);

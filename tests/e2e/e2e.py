@@ -52,9 +52,9 @@ class CalcCase(unittest.TestCase):
         if keep:
             self.sheet = self.calc.new_sheet()
 
-    def assertClose(self, got, want, where=""):
-        """got is Calc.value(); want a number to 1e-9, text, or None for an
-        empty result."""
+    def assertClose(self, got, want, where="", tol=1e-9):
+        """got is Calc.value(); want a number (to tol, relative), text, or
+        None for an empty result."""
         if want is None:
             self.assertEqual(got, (0, ""), where)
             return
@@ -64,7 +64,7 @@ class CalcCase(unittest.TestCase):
             self.assertEqual(v, want, where)
             return
         self.assertIsInstance(v, float, where)
-        self.assertLessEqual(abs(v - want), 1e-9 * max(1.0, abs(want)), f"{where}: {v} != {want}")
+        self.assertLessEqual(abs(v - want), tol * max(1.0, abs(want)), f"{where}: {v} != {want}")
 
     def eval(self, formula, cell="Z1"):
         self.calc.formula(self.sheet, cell, formula)
