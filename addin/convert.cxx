@@ -148,6 +148,56 @@ Range columnResult(const std::vector<double> &values)
     return out;
 }
 
+Range tableResult(const std::vector<double> &values, std::size_t rows, std::size_t cols)
+{
+    Range out(static_cast<sal_Int32>(rows));
+    css::uno::Sequence<Any> *r = out.getArray();
+    for (std::size_t i = 0; i < rows; i++) {
+        r[i].realloc(static_cast<sal_Int32>(cols));
+        Any *cell = r[i].getArray();
+        for (std::size_t j = 0; j < cols; j++) {
+            double x = values[i * cols + j];
+            if (std::isnan(x))
+                cell[j] <<= rtl::OUString();
+            else
+                cell[j] <<= x + 0.0; /* -0 shows as 0 */
+        }
+    }
+    return out;
+}
+
+Range textColumnResult(const std::vector<const char *> &texts)
+{
+    Range out(static_cast<sal_Int32>(texts.size()));
+    css::uno::Sequence<Any> *rows = out.getArray();
+    for (std::size_t i = 0; i < texts.size(); i++) {
+        rows[i].realloc(1);
+        rows[i].getArray()[0] <<= rtl::OUString::createFromAscii(texts[i] ? texts[i] : "");
+    }
+    return out;
+}
+
+double scalar(const Cells &c, const char *arg)
+{
+    if (c.size() != 1)
+        invalid(arg, "several cells where one value is required");
+    return c.v[0];
+}
+
+std::optional<double> optionalScalar(const Any &any, Blank blank, const char *arg)
+{
+    std::optional<Cells> c = optionalCells(any, blank, arg);
+    if (!c)
+        return std::nullopt;
+    return scalar(*c, arg);
+}
+
+void requireRows(const Cells &c, std::size_t rows, const char *arg)
+{
+    if (c.rows != rows)
+        invalid(arg, "a different number of rows than the clients");
+}
+
 void requireCount(const Cells &c, std::size_t n, const char *arg)
 {
     if (c.size() != n)

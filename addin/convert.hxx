@@ -66,6 +66,22 @@ Cells column(Cells c, const char *arg);
 /* Core output as a Calc column: NaN becomes an empty result (""). */
 Range columnResult(const std::vector<double> &values);
 
+/* Core output as a Calc block of rows x cols, row-major (a result row, an
+ * n x 2 curve): NaN becomes an empty result, -0 shows as 0. */
+Range tableResult(const std::vector<double> &values, std::size_t rows, std::size_t cols);
+
+/* One text per client as a Calc column; "" is an empty result. */
+Range textColumnResult(const std::vector<const char *> &texts);
+
+/* The number in a single cell (a share, a limit); throws for a block. */
+double scalar(const Cells &c, const char *arg);
+
+/* An optional single number: nullopt when omitted, left empty or "". */
+std::optional<double> optionalScalar(const css::uno::Any &any, Blank blank, const char *arg);
+
+/* Throws unless a per-client argument has the given number of rows. */
+void requireRows(const Cells &c, std::size_t rows, const char *arg);
+
 /* Maps a core status to a Calc error; returns only for CP_OK. */
 void check(int status, const char *function);
 
