@@ -17,10 +17,10 @@
  *   exactly on a bound in decimal terms (80 of 100) must not move with the
  *   order of the additions.
  *
- *   The population is sorted once (ascending) with suffix sums, so s(x) is
- *   a binary search: O((n + m) log m).  The suffix sums are Neumaier sums
- *   of the values scaled by a power of two (exact), so they cannot
- *   overflow.
+ *   The population is sorted once (ascending) with suffix sums, the
+ *   clients too, and one walk along both finds each s(x): O(n + m) after
+ *   two radix sorts (cp_sort.h).  The suffix sums are Neumaier sums of the
+ *   values scaled by a power of two (exact), so they cannot overflow.
  *
  * REFERENCES
  *   ClientPrune FUNCTIONS.md, "Profitability and concentration".
@@ -30,6 +30,7 @@
 #include "cp_profit.h"
 
 #include <math.h>
+#include <stdint.h>
 
 #include "cp_alloc.h"
 #include "cp_sort.h"
@@ -51,20 +52,6 @@ static int values_ok(const double v[], size_t stride, size_t n)
         if (!(v[i * stride] >= 0.0 && isfinite(v[i * stride])))
             return CP_EINVAL;
     return CP_OK;
-}
-
-/* Index of the first of sorted[0..n) that is > x. */
-static size_t upper_bound(const double *sorted, size_t n, double x)
-{
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (sorted[mid] <= x)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
 }
 
 int cp_profit_abc(const double value[], size_t value_stride, size_t n,
@@ -92,14 +79,16 @@ int cp_profit_abc(const double value[], size_t value_stride, size_t n,
 
     double *sorted = cp_alloc_array(n_pop, sizeof *sorted);
     double *above = cp_alloc_array(n_pop + 1, sizeof *above);
-    if (sorted == NULL || above == NULL) {
-        cp_free(sorted);
-        cp_free(above);
-        return CP_ENOMEM;
+    uint64_t *keys = cp_alloc_array(n, sizeof *keys), *tmp_keys = cp_alloc_array(n, sizeof *tmp_keys);
+    size_t *order = cp_alloc_array(n, sizeof *order), *tmp_order = cp_alloc_array(n, sizeof *tmp_order);
+    if (sorted == NULL || above == NULL || keys == NULL || tmp_keys == NULL || order == NULL ||
+        tmp_order == NULL)
+        status = CP_ENOMEM;
+    if (status == CP_OK) {
+        for (size_t i = 0; i < n_pop; i++)
+            sorted[i] = pop[i * pop_stride];
+        status = cp_sort_doubles(sorted, n_pop);
     }
-    for (size_t i = 0; i < n_pop; i++)
-        sorted[i] = pop[i * pop_stride];
-    status = cp_sort_doubles(sorted, n_pop);
     if (status == CP_OK) {
         /* above[k] = sum of sorted[k..n_pop), largest first (scaled). */
         const double scale = cp_pow2_scale(sorted, 1, n_pop);
@@ -109,19 +98,36 @@ int cp_profit_abc(const double value[], size_t value_stride, size_t n,
             cp_sum_add(&s, sorted[k] * scale);
             above[k] = cp_sum_value(&s);
         }
-        const double total = above[0];
-        if (!(total > 0.0))
+        if (!(above[0] > 0.0))
             status = CP_EINVAL;
+    }
+    if (status == CP_OK) {
+        /* The clients in ascending order of value, so the first population
+         * value above each one only moves up: one merge-like walk. */
+        for (size_t i = 0; i < n; i++) {
+            keys[i] = cp_sort_key(value[i * value_stride]);
+            order[i] = i;
+        }
+        cp_sort_keys(keys, order, tmp_keys, tmp_order, n);
+        const double total = above[0];
         const double a_bound = a_share * (1.0 - CP_ABC_RELTOL);
         const double b_bound = b_share * (1.0 - CP_ABC_RELTOL);
-        for (size_t i = 0; status == CP_OK && i < n; i++) {
-            double before = above[upper_bound(sorted, n_pop, value[i * value_stride])] / total;
-            abc[i * abc_stride] = before < a_bound ? CP_ABC_A
-                                  : before < b_bound ? CP_ABC_B
-                                                     : CP_ABC_C;
+        size_t k = 0; /* sorted[k] is the first population value > x */
+        for (size_t j = 0; j < n; j++) {
+            const double x = value[order[j] * value_stride];
+            while (k < n_pop && sorted[k] <= x)
+                k++;
+            const double before = above[k] / total;
+            abc[order[j] * abc_stride] = before < a_bound ? CP_ABC_A
+                                         : before < b_bound ? CP_ABC_B
+                                                            : CP_ABC_C;
         }
     }
     cp_free(sorted);
     cp_free(above);
+    cp_free(keys);
+    cp_free(tmp_keys);
+    cp_free(order);
+    cp_free(tmp_order);
     return status;
 }

@@ -112,7 +112,7 @@ const char *cp_abc_name(int abc);
  *
  * Returns CP_OK; CP_EEMPTY for n = 0 or, in row mode, n_pop = 0; CP_EINVAL
  * for a negative or non-finite value, a population total <= 0, shares out
- * of order or range; CP_ENOMEM.  O((n + n_pop) log n_pop).
+ * of order or range; CP_ENOMEM.  O(n + n_pop) (radix sorts).
  */
 int cp_profit_abc(const double value[], size_t value_stride, size_t n,
                   const double pop[], size_t pop_stride, size_t n_pop,
