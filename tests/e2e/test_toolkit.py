@@ -163,6 +163,24 @@ class ToolkitTest(unittest.TestCase):
         self.calc.recalc()
         self.assertColumn("H1:H4", ["Grow", "Grow", "Reprice", "Reprice"])
 
+    def test_text_results_in_formulas(self):
+        # The README's advice for LibreOffice 7.4 (add-in text is not pooled):
+        # &"" makes ordinary text of a quadrant or class to compare it.
+        self.put_column("A1", [100, 200, 300, 400])
+        self.put_column("B1", [10, 80, 30, 90])
+        self.calc.array(self.sheet, "C1:C4", "=CLIENTQUADRANT(A1:A4;B1:B4)")
+        self.calc.array(self.sheet, "D1:D4", "=ABCCLASS(A1:A4)")
+        self.calc.formula(self.sheet, "E1", '=C1&""="Prune"')
+        self.calc.formula(self.sheet, "E2", '=SUMPRODUCT((C1:C4&"")="Top")')
+        self.calc.formula(self.sheet, "E3", '=SUMPRODUCT((D1:D4&"")="A")')
+        self.calc.recalc()
+        self.assertColumn("C1:C4", ["Prune", "Grow", "Reprice", "Top"])
+        self.assertEqual(self.calc.value(self.sheet, "E1"), (0, 1.0))   # TRUE
+        self.assertEqual(self.calc.value(self.sheet, "E2"), (0, 1.0))
+        # share before: 400 -> 0, 300 -> 0.4, 200 -> 0.7 (all A); 100 -> 0.9 (B)
+        self.assertColumn("D1:D4", ["B", "A", "A", "A"])
+        self.assertEqual(self.calc.value(self.sheet, "E3"), (0, 3.0))
+
     def test_pruneimpact_book(self):
         # cu_prune.c: R 150, C 100, Cp 45; before 200 and 145.
         self.put_column("A1", [100, 50, 30, 20])
