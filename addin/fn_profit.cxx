@@ -16,32 +16,37 @@ using css::uno::Any;
 
 namespace clientprune {
 
-Range ClientPrune::COSTTOSERVE(const Range &drivers, const Range &rates)
+namespace {
+
+/* COSTTOSERVE and COSTALLOCATE: a driver table, one value per driver
+ * column (rates or pools), one cost per client. */
+using DriverCore = int (*)(const cp_table *, const double[], std::size_t, double[], std::size_t);
+
+Range driverCosts(const char *function, DriverCore core, const Range &drivers,
+                  const Range &perDriver, const char *arg)
 {
-    return guarded("COSTTOSERVE", [&] {
+    return guarded(function, [&] {
         const Cells d = cells(drivers, Blank::Zero, "drivers");
-        const Cells r = vector(cells(rates, Blank::Invalid, "rates"), "rates");
-        requireCount(r, d.cols, "rates");
+        const Cells v = vector(cells(perDriver, Blank::Invalid, arg), arg);
+        requireCount(v, d.cols, arg);
 
         const cp_table t = d.table();
         std::vector<double> cost(d.rows);
-        check(cp_profit_cost_to_serve(&t, r.data(), 1, cost.data(), 1), "COSTTOSERVE");
+        check(core(&t, v.data(), 1, cost.data(), 1), function);
         return columnResult(cost);
     });
 }
 
+} // namespace
+
+Range ClientPrune::COSTTOSERVE(const Range &drivers, const Range &rates)
+{
+    return driverCosts("COSTTOSERVE", cp_profit_cost_to_serve, drivers, rates, "rates");
+}
+
 Range ClientPrune::COSTALLOCATE(const Range &drivers, const Range &poolTotals)
 {
-    return guarded("COSTALLOCATE", [&] {
-        const Cells d = cells(drivers, Blank::Zero, "drivers");
-        const Cells p = vector(cells(poolTotals, Blank::Invalid, "pool_totals"), "pool_totals");
-        requireCount(p, d.cols, "pool_totals");
-
-        const cp_table t = d.table();
-        std::vector<double> cost(d.rows);
-        check(cp_profit_allocate(&t, p.data(), 1, cost.data(), 1), "COSTALLOCATE");
-        return columnResult(cost);
-    });
+    return driverCosts("COSTALLOCATE", cp_profit_allocate, drivers, poolTotals, "pool_totals");
 }
 
 Range ClientPrune::WHALECURVE(const Range &profit)

@@ -12,54 +12,42 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from charts import axis, style, xy_chart  # noqa: E402
+from helpers import axis, client_refs, header_row, style, title, xy_chart  # noqa: E402
 
 SHEET = "Whale curve"
-RATES = [("Cost per hour worked", 55), ("Cost per support ticket", 12)]
-POOLS = [("Office and tools, shared by hours", 24000),
+RATES = [("Cost per hour worked", 55), ("Cost per support ticket", 12)]  # B5:B6
+POOLS = [("Office and tools, shared by hours", 24000),                    # B8:B9
          ("Help-desk software, by tickets", 6000)]
 FIRST = 11  # first client row
 
 
 def add(doc, book):
     s = book.sheet(SHEET)
-    n, last_c = book.n, book.last
-    last = FIRST + n - 1
+    last_c, last = book.last, FIRST + book.n - 1
     # Formats go on before the array formulas: set afterwards, they reach
     # only an array's first cell (LibreOffice 7.4).
     money, pct = book.fmt("#,##0"), book.fmt("0.0%")
 
-    s.getCellRangeByName("A1").setString("Whale curve: where the profit comes from")
-    s.getCellRangeByName("A1").CharWeight = 150
-    s.getCellRangeByName("A1").CharHeight = 14
-    s.getCellRangeByName("A2").setString(
-        "Clients sorted from the most to the least profitable. The curve climbs while clients make "
-        "money and falls back to 100% as the loss-makers are added: the hump is the profit they give away.")
+    title(s, "Whale curve: where the profit comes from",
+          "Clients sorted from the most to the least profitable. The curve climbs while clients make "
+          "money and falls back to 100% as the loss-makers are added: the hump is the profit they give away.")
 
     # The owner's cost assumptions (also used by the Prune list sheet).
-    s.getCellRangeByName("A4").setString("Cost rates (per unit)")
-    for i, (label, value) in enumerate(RATES):
-        s.getCellByPosition(0, 4 + i).setString(label)
-        s.getCellByPosition(1, 4 + i).setValue(value)
-    s.getCellRangeByName("A7").setString("Overhead pools (per year)")
-    for i, (label, value) in enumerate(POOLS):
-        s.getCellByPosition(0, 7 + i).setString(label)
-        s.getCellByPosition(1, 7 + i).setValue(value)
-    book.header(s, "A4:A4")
-    book.header(s, "A7:A7")
+    for top, heading, rows in ((4, "Cost rates (per unit)", RATES), (7, "Overhead pools (per year)", POOLS)):
+        s.getCellRangeByName(f"A{top}").setString(heading)
+        book.header(s, f"A{top}:A{top}")
+        for i, (label, value) in enumerate(rows):
+            s.getCellRangeByName(f"A{top + 1 + i}").setString(label)
+            s.getCellRangeByName(f"B{top + 1 + i}").setValue(value)
     s.getCellRangeByName("B8:B9").NumberFormat = money
 
-    headers = ["Client", "Revenue", "Cost to serve", "Overhead share", "Profit", "",
-               "Share of clients", "Share of profit", "Peak"]
-    for j, h in enumerate(headers):
-        s.getCellByPosition(j, FIRST - 2).setString(h)
-    book.header(s, f"A{FIRST - 1}:I{FIRST - 1}")
-    s.getCellByPosition(6, FIRST - 3).setString("The curve: most profitable client first (not the client of the row)")
-    for i in range(n):
-        r, src = FIRST + i, 2 + i
-        s.getCellByPosition(0, r - 1).setFormula(f"=$Clients.A{src}")
-        s.getCellByPosition(1, r - 1).setFormula(f"=$Clients.C{src}")
-        s.getCellByPosition(4, r - 1).setFormula(f"=B{r}-C{r}-D{r}")
+    s.getCellRangeByName(f"G{FIRST - 2}").setString(
+        "The curve, most profitable client first:")
+    header_row(book, s, FIRST - 1, "A", ["Client", "Revenue", "Cost to serve", "Overhead share", "Profit",
+                                         "", "Share of clients", "Share of profit", "Peak"])
+    client_refs(s, book, FIRST, {"A": "A", "B": "C"})
+    for r in range(FIRST, last + 1):
+        s.getCellRangeByName(f"E{r}").setFormula(f"=B{r}-C{r}-D{r}")
     s.getCellRangeByName(f"B{FIRST}:E{last}").NumberFormat = money
     s.getCellRangeByName(f"G{FIRST}:I{last + 1}").NumberFormat = pct
     s.getCellRangeByName(f"C{FIRST}:C{last}").setArrayFormula(
@@ -68,29 +56,27 @@ def add(doc, book):
         f"=COSTALLOCATE($Clients.D2:E{last_c};B8:B9)")
 
     # The curve starts at the origin, then one point per client.
-    top = FIRST + 1
     s.getCellRangeByName(f"G{FIRST}").setValue(0)
     s.getCellRangeByName(f"H{FIRST}").setValue(0)
-    s.getCellRangeByName(f"G{top}:H{last + 1}").setArrayFormula(f"=WHALECURVE(E{FIRST}:E{last})")
-    for r in range(top, last + 2):
+    s.getCellRangeByName(f"G{FIRST + 1}:H{last + 1}").setArrayFormula(f"=WHALECURVE(E{FIRST}:E{last})")
+    for r in range(FIRST + 1, last + 2):
         # Only the peak's point has a value here; #N/A leaves the rest out of the chart.
-        s.getCellByPosition(8, r - 1).setFormula(f"=IF(ABS(G{r}-$M$5)<1E-9;H{r};NA())")
+        s.getCellRangeByName(f"I{r}").setFormula(f"=IF(ABS(G{r}-$M$5)<1E-9;H{r};NA())")
 
     # The peak and what it says, above the chart.
-    s.getCellRangeByName("L4").setString("Peak share of profit")
-    s.getCellRangeByName("M4").setString("Share of clients at the peak")
-    book.header(s, "L4:M4")
+    header_row(book, s, 4, "L", ["Peak share of profit", "Share of clients at the peak"])
     s.getRows().getByIndex(3).OptimalHeight = True
     s.getCellRangeByName("K5").setString("Peak")
     s.getCellRangeByName("L5:M5").NumberFormat = pct
     s.getCellRangeByName("L5:M5").setArrayFormula(f"=WHALEPEAK(E{FIRST}:E{last})")
     s.getCellRangeByName("K7").setString("Reading")
     book.header(s, "K5:K7")
+    clients = f"COUNT(E{FIRST}:E{last})"
     s.getCellRangeByName("L7").setFormula(
-        f'="The most profitable "&ROUND(M5*COUNT(E{FIRST}:E{last});0)&" clients ("&TEXT(M5;"0%")'
+        f'="The most profitable "&ROUND(M5*{clients};0)&" clients ("&TEXT(M5;"0%")'
         f'&") earn "&TEXT(L5;"0%")&" of the total profit;"')
     s.getCellRangeByName("L8").setFormula(
-        f'="the other "&ROUND((1-M5)*COUNT(E{FIRST}:E{last});0)&" give "&TEXT(L5-1;"0%")'
+        f'="the other "&ROUND((1-M5)*{clients};0)&" give "&TEXT(L5-1;"0%")'
         f'&" of it back. Loss-making clients: "&COUNTIF(E{FIRST}:E{last};"<0")&", losing "'
         f'&TEXT(-SUMIF(E{FIRST}:E{last};"<0");"#,##0")&" a year between them."')
 

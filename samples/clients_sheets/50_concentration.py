@@ -5,32 +5,31 @@ CONCENTRATION gives four figures of the revenue column (HHI, the largest
 client's share, the five largest clients' share, Gini), each with a reading
 in plain words next to it; ABCCLASS sorts the clients into A (the first 80%
 of revenue), B (up to 95%) and C (the tail), with a summary per class.
-
-LibreOffice 7.4 does not pool the text an add-in returns, so the class
-counts compare C5:C44&"" with "A" rather than the cells themselves.
 """
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from helpers import client_refs, group_summary, header_row, title  # noqa: E402
 
 SHEET = "Concentration"
 FIRST = 17  # first client row
+CLASSES = [("A", "the clients who bring the first 80% of revenue: know them well"),
+           ("B", "the next 15%: the ones to grow into A"),
+           ("C", "the last 5% of revenue: serve them cheaply or let them go")]
 
 
 def add(doc, book):
     s = book.sheet(SHEET)
-    n, last_c = book.n, book.last
-    last = FIRST + n - 1
+    last = FIRST + book.n - 1
     money, pct, two = book.fmt("#,##0"), book.fmt("0.0%"), book.fmt("0.00")
-    revenue = f"$Clients.C2:C{last_c}"
+    revenue = f"$Clients.C2:C{book.last}"
 
-    s.getCellRangeByName("A1").setString("Concentration: how much you depend on a few clients")
-    s.getCellRangeByName("A1").CharWeight = 150
-    s.getCellRangeByName("A1").CharHeight = 14
-    s.getCellRangeByName("A2").setString("Revenue of the 12 months on the Clients sheet.")
-
-    for j, h in enumerate(["Measure", "Value", "What it says"]):
-        s.getCellByPosition(j, 3).setString(h)
-    book.header(s, "A4:C4")
+    title(s, "Concentration: how much you depend on a few clients",
+          "Revenue of the 12 months on the Clients sheet.")
+    header_row(book, s, 4, "A", ["Measure", "Value", "What it says"])
     figures = [
-        ("Herfindahl-Hirschman index (0-10000)", "hhi", None,
+        ("Herfindahl-Hirschman index (0-10000)", "hhi", money,
          f'="As concentrated as "&TEXT(10000/B5;"0.0")&" clients of equal size would be; you have "'
          f'&COUNTIF({revenue};">0")&" paying clients."'),
         ("Largest client's share", "top1", pct,
@@ -45,43 +44,24 @@ def add(doc, book):
     ]
     for i, (label, measure, fmt, reading) in enumerate(figures):
         r = 5 + i
-        s.getCellByPosition(0, r - 1).setString(label)
-        cell = s.getCellByPosition(1, r - 1)
-        cell.setFormula(f'=CONCENTRATION({revenue};"{measure}")')
-        cell.NumberFormat = fmt if fmt is not None else book.fmt("#,##0")
-        s.getCellByPosition(2, r - 1).setFormula(reading)
+        s.getCellRangeByName(f"A{r}").setString(label)
+        s.getCellRangeByName(f"B{r}").NumberFormat = fmt
+        s.getCellRangeByName(f"B{r}").setFormula(f'=CONCENTRATION({revenue};"{measure}")')
+        s.getCellRangeByName(f"C{r}").setFormula(reading)
 
     # ABC classes: a summary, then the clients.
-    for j, h in enumerate(["Class", "Clients", "Revenue", "Share of revenue", "What it says"]):
-        s.getCellByPosition(j, 9).setString(h)
-    book.header(s, "A10:E10")
-    meaning = {"A": "the clients who bring the first 80% of revenue: know them well",
-               "B": "the next 15%: the ones to grow into A",
-               "C": "the last 5% of revenue: serve them cheaply or let them go"}
-    for i, c in enumerate("ABC"):
-        r = 11 + i
-        match = f'($C${FIRST}:$C${last}&"")=A{r}'
-        s.getCellByPosition(0, r - 1).setString(c)
-        s.getCellByPosition(1, r - 1).setFormula(f"=SUMPRODUCT({match})")
-        s.getCellByPosition(2, r - 1).setFormula(f"=SUMPRODUCT({match};$B${FIRST}:$B${last})")
-        s.getCellByPosition(3, r - 1).setFormula(f"=C{r}/SUM($B${FIRST}:$B${last})")
-        s.getCellByPosition(4, r - 1).setString(meaning[c])
-    s.getCellRangeByName("C11:C13").NumberFormat = money
-    s.getCellRangeByName("D11:D13").NumberFormat = pct
+    header_row(book, s, 10, "A", ["Class", "Clients", "Revenue", "Share of revenue", "What it says"])
+    group_summary(s, "A11", CLASSES, f"$C${FIRST}:$C${last}", f"$B${FIRST}:$B${last}", money, pct)
     s.getCellRangeByName("A14").setFormula(
         '="Reading: "&B11&" of "&SUM(B11:B13)&" clients bring "&TEXT(D11;"0%")'
         '&" of revenue; "&B13&" clients share the last "&TEXT(D13;"0%")&"."')
 
-    for j, h in enumerate(["Client", "Revenue", "Class", "Class (row mode)"]):
-        s.getCellByPosition(j, FIRST - 2).setString(h)
-    book.header(s, f"A{FIRST - 1}:D{FIRST - 1}")
+    header_row(book, s, FIRST - 1, "A", ["Client", "Revenue", "Class", "Class (row mode)"])
     s.getCellRangeByName(f"B{FIRST}:B{last}").NumberFormat = money
-    for i in range(n):
-        r, src = FIRST + i, 2 + i
-        s.getCellByPosition(0, r - 1).setFormula(f"=$Clients.A{src}")
-        s.getCellByPosition(1, r - 1).setFormula(f"=$Clients.C{src}")
+    client_refs(s, book, FIRST, {"A": "A", "B": "C"})
+    for r in range(FIRST, last + 1):
         # Row mode: one client against the whole column, filled down.
-        s.getCellByPosition(3, r - 1).setFormula(f"=ABCCLASS(B{r};$B${FIRST}:$B${last})")
+        s.getCellRangeByName(f"D{r}").setFormula(f"=ABCCLASS(B{r};$B${FIRST}:$B${last})")
     s.getCellRangeByName(f"C{FIRST}:C{last}").setArrayFormula(f"=ABCCLASS(B{FIRST}:B{last})")
 
     s.getColumns().getByIndex(0).Width = 7500

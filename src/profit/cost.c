@@ -47,12 +47,16 @@ static int drivers_ok(const cp_table *d)
     return CP_OK;
 }
 
-/* Checks cols per-driver values (rates, pools): finite and >= 0. */
-static int per_driver_ok(const double v[], size_t stride, size_t cols)
+/* Checks the drivers, one finite value >= 0 per driver column (rates,
+ * pools) and the output. */
+static int inputs_ok(const cp_table *d, const double v[], size_t stride, const double out[])
 {
-    if (v == NULL)
+    int status = drivers_ok(d);
+    if (status != CP_OK)
+        return status;
+    if (v == NULL || out == NULL)
         return CP_EINVAL;
-    for (size_t j = 0; j < cols; j++)
+    for (size_t j = 0; j < d->cols; j++)
         if (!(v[j * stride] >= 0.0 && isfinite(v[j * stride])))
             return CP_EINVAL;
     return CP_OK;
@@ -61,11 +65,7 @@ static int per_driver_ok(const double v[], size_t stride, size_t cols)
 int cp_profit_cost_to_serve(const cp_table *drivers, const double rates[],
                             size_t rate_stride, double cost[], size_t cost_stride)
 {
-    int status = drivers_ok(drivers);
-    if (status == CP_OK)
-        status = per_driver_ok(rates, rate_stride, drivers->cols);
-    if (status == CP_OK && cost == NULL)
-        status = CP_EINVAL;
+    int status = inputs_ok(drivers, rates, rate_stride, cost);
     if (status != CP_OK)
         return status;
     for (size_t i = 0; i < drivers->rows; i++) {
@@ -82,11 +82,7 @@ int cp_profit_cost_to_serve(const cp_table *drivers, const double rates[],
 int cp_profit_allocate(const cp_table *drivers, const double pools[],
                        size_t pool_stride, double cost[], size_t cost_stride)
 {
-    int status = drivers_ok(drivers);
-    if (status == CP_OK)
-        status = per_driver_ok(pools, pool_stride, drivers->cols);
-    if (status == CP_OK && cost == NULL)
-        status = CP_EINVAL;
+    int status = inputs_ok(drivers, pools, pool_stride, cost);
     if (status != CP_OK)
         return status;
 

@@ -14,33 +14,17 @@ import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import reference  # noqa: E402
-from e2e import Calc, main_oxt  # noqa: E402
+from e2e import CalcTestCase, main_oxt  # noqa: E402
 
 OXT = main_oxt()
-ERR_ILLEGAL_ARGUMENT = 502
 
 
 def col(letter_index):
     return "ABCDEFGHIJKLMNOPQRSTUVWXYZ"[letter_index]
 
 
-class ScoreTest(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.calc = Calc(OXT).__enter__()
-
-    @classmethod
-    def tearDownClass(cls):
-        alive = cls.calc.alive()
-        cls.calc.__exit__(None, None, None)
-        assert alive, "soffice died during the tests"
-
-    def setUp(self):
-        self.sheet = self.calc.new_sheet()
-
-    def tearDown(self):
-        self.calc.doc.close(True)
-        self.calc.docs.remove(self.calc.doc)
+class ScoreTest(CalcTestCase):
+    oxt = OXT
 
     # -- helpers ----------------------------------------------------------
     def assertClose(self, got, want, where=""):
@@ -51,15 +35,6 @@ class ScoreTest(unittest.TestCase):
         self.assertEqual(err, 0, f"{where}: cell error {err}")
         self.assertIsInstance(v, float, where)
         self.assertLessEqual(abs(v - want), 1e-9 * max(1.0, abs(want)), f"{where}: {v} != {want}")
-
-    def eval(self, formula, cell="Z1"):
-        self.calc.formula(self.sheet, cell, formula)
-        self.calc.recalc()
-        return self.calc.value(self.sheet, cell)
-
-    def assertInvalid(self, formula):
-        got = self.eval(formula)
-        self.assertEqual(got[0], ERR_ILLEGAL_ARGUMENT, f"{formula} gave {got}")
 
     # -- values -------------------------------------------------------------
     BOOK = [[10, 5, 2], [20, None, 4], [30, 5, 8], [40, 1, None]]

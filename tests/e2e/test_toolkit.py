@@ -19,10 +19,9 @@ import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import ref_toolkit as ref  # noqa: E402
-from e2e import Calc, main_oxt  # noqa: E402
+from e2e import ERR_ILLEGAL_ARGUMENT, CalcTestCase, main_oxt  # noqa: E402
 
 OXT = main_oxt()
-ERR_ILLEGAL_ARGUMENT = 502
 ERR = object()  # an expected Err:502
 
 
@@ -44,23 +43,8 @@ def col(i):
     return s
 
 
-class ToolkitTest(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.calc = Calc(OXT).__enter__()
-
-    @classmethod
-    def tearDownClass(cls):
-        alive = cls.calc.alive()
-        cls.calc.__exit__(None, None, None)
-        assert alive, "soffice died during the tests"
-
-    def setUp(self):
-        self.sheet = self.calc.new_sheet()
-
-    def tearDown(self):
-        self.calc.doc.close(True)
-        self.calc.docs.remove(self.calc.doc)
+class ToolkitTest(CalcTestCase):
+    oxt = OXT
 
     def fresh_sheet(self):
         self.tearDown()
@@ -104,15 +88,6 @@ class ToolkitTest(unittest.TestCase):
         self.assertEqual(len(got), len(want))
         for j, (g, w) in enumerate(zip(got, want)):
             self.assertCell(g, w, f"{where} {rng} col {j}")
-
-    def eval(self, formula, cell="AZ1"):
-        self.calc.formula(self.sheet, cell, formula)
-        self.calc.recalc()
-        return self.calc.value(self.sheet, cell)
-
-    def assertInvalid(self, formula):
-        got = self.eval(formula)
-        self.assertEqual(got[0], ERR_ILLEGAL_ARGUMENT, f"{formula} gave {got}")
 
     def put_column(self, top_left, values):
         self.calc.put(self.sheet, top_left, [[v] for v in values])
