@@ -192,13 +192,19 @@ static void test_whale_strides(void)
 
 static void test_whale_errors(void)
 {
-    double cs[2], ps[2], peak, share;
+    double cs[2], ps[2], cs3[3], ps3[3], peak, share;
     const double zero[2] = {10, -10}, neg[2] = {-1, -2}, nan2[2] = {1, N}, inf2[2] = {1, INFINITY};
     const double *bad[4] = {zero, neg, nan2, inf2};
     for (int k = 0; k < 4; k++) {
         CP_ASSERT_STATUS(cp_profit_whale_curve(bad[k], 1, 2, cs, 1, ps, 1), CP_EINVAL);
         CP_ASSERT_STATUS(cp_profit_whale_peak(bad[k], 1, 2, &peak, &share), CP_EINVAL);
     }
+    /* Profit 1e-10, -1e-10 and the smallest double: the total is positive
+     * but so small next to the profits that the shares (about 1e313)
+     * overflow; refused rather than shown as infinity. */
+    const double tiny[3] = {1e-10, -1e-10, 4.9406564584124654e-324};
+    CP_ASSERT_STATUS(cp_profit_whale_curve(tiny, 1, 3, cs3, 1, ps3, 1), CP_ELIMIT);
+    CP_ASSERT_STATUS(cp_profit_whale_peak(tiny, 1, 3, &peak, &share), CP_ELIMIT);
     CP_ASSERT_STATUS(cp_profit_whale_curve(wh, 1, 0, cs, 1, ps, 1), CP_EEMPTY);
     CP_ASSERT_STATUS(cp_profit_whale_peak(wh, 1, 0, &peak, &share), CP_EEMPTY);
     CP_ASSERT_STATUS(cp_profit_whale_curve(NULL, 1, 2, cs, 1, ps, 1), CP_EINVAL);

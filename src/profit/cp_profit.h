@@ -63,7 +63,9 @@ int cp_profit_allocate(const cp_table *drivers, const double pools[],
  *                 k most profitable clients (may exceed 1); the last is 1.
  *
  * Returns CP_OK; CP_EEMPTY for n = 0; CP_EINVAL for a non-finite profit or
- * total profit <= 0; CP_ENOMEM.  O(n log n) (one sort).
+ * total profit <= 0; CP_ELIMIT when a share overflows (a total that is a
+ * vanishing remainder of huge profits and losses); CP_ENOMEM.  O(n) (one
+ * radix sort).
  */
 int cp_profit_whale_curve(const double profit[], size_t profit_stride, size_t n,
                           double client_share[], size_t client_stride,
@@ -80,7 +82,8 @@ int cp_profit_whale_curve(const double profit[], size_t profit_stride, size_t n,
  * at (number of clients with profit > 0) / n; no sort is needed.
  *
  * Returns CP_OK; CP_EEMPTY for n = 0; CP_EINVAL for a non-finite profit or
- * total profit <= 0.  O(n); allocates nothing.
+ * total profit <= 0; CP_ELIMIT when the share overflows.  O(n); allocates
+ * nothing.
  */
 int cp_profit_whale_peak(const double profit[], size_t profit_stride, size_t n,
                          double *peak_share, double *client_share);

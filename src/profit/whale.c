@@ -52,21 +52,21 @@ int cp_profit_whale_curve(const double profit[], size_t profit_stride, size_t n,
                           double client_share[], size_t client_stride,
                           double profit_share[], size_t share_stride)
 {
-    int status = profits_ok(profit, profit_stride, n);
-    if (status == CP_OK && (client_share == NULL || profit_share == NULL))
-        status = CP_EINVAL;
-    if (status != CP_OK)
-        return status;
+    int check = profits_ok(profit, profit_stride, n);
+    if (check == CP_OK && (client_share == NULL || profit_share == NULL))
+        check = CP_EINVAL;
+    if (check != CP_OK)
+        return check;
     double *sorted = cp_alloc_array(n, sizeof *sorted);
     if (sorted == NULL)
         return CP_ENOMEM;
     const double scale = cp_pow2_scale(profit, profit_stride, n);
     for (size_t i = 0; i < n; i++)
         sorted[i] = profit[i * profit_stride] * scale;
-    status = cp_sort_doubles(sorted, n); /* ascending: walk it backwards */
-    if (status != CP_OK) {
+    check = cp_sort_doubles(sorted, n); /* ascending: walk it backwards */
+    if (check != CP_OK) {
         cp_free(sorted);
-        return status;
+        return check;
     }
     /* Partial sums first (into profit_share), then divide by the last. */
     cp_sum cum = {0.0, 0.0};
@@ -78,11 +78,14 @@ int cp_profit_whale_curve(const double profit[], size_t profit_stride, size_t n,
     const double total = cp_sum_value(&cum);
     if (!(total > 0.0))
         return CP_EINVAL;
+    int status = CP_OK;
     for (size_t k = 0; k < n; k++) {
         profit_share[k * share_stride] /= total;
         client_share[k * client_stride] = (double)(k + 1) / (double)n;
+        if (!isfinite(profit_share[k * share_stride]))
+            status = CP_ELIMIT; /* a total tiny next to the profits */
     }
-    return CP_OK;
+    return status;
 }
 
 int cp_profit_whale_peak(const double profit[], size_t profit_stride, size_t n,
@@ -109,5 +112,5 @@ int cp_profit_whale_peak(const double profit[], size_t profit_stride, size_t n,
         return CP_EINVAL;
     *peak_share = cp_sum_value(&gains) / t;
     *client_share = (double)winners / (double)n;
-    return CP_OK;
+    return isfinite(*peak_share) ? CP_OK : CP_ELIMIT;
 }
