@@ -173,42 +173,72 @@ Range columnResult(const std::vector<double> &values)
     css::uno::Sequence<Any> *rows = out.getArray();
     const Any empty(rtl::OUString{});
     for (std::size_t i = 0; i < values.size(); i++) {
-        const Any cell = std::isnan(values[i]) ? empty : Any(values[i]);
+        const Any cell = std::isnan(values[i]) ? empty : Any(values[i] + 0.0); /* -0 shows as 0 */
         rows[i] = css::uno::Sequence<Any>(&cell, 1);
+    }
+    return out;
+}
+
+Range tableResult(const std::vector<double> &values, std::size_t rows, std::size_t cols)
+{
+    TraceScope timing(trace().result);
+    Range out(static_cast<sal_Int32>(rows));
+    css::uno::Sequence<Any> *r = out.getArray();
+    const Any empty(rtl::OUString{});
+    for (std::size_t i = 0; i < rows; i++) {
+        r[i].realloc(static_cast<sal_Int32>(cols));
+        Any *cell = r[i].getArray();
+        for (std::size_t j = 0; j < cols; j++) {
+            double x = values[i * cols + j];
+            if (std::isnan(x))
+                cell[j] = empty;
+            else
+                cell[j] <<= x + 0.0; /* -0 shows as 0 */
+        }
     }
     return out;
 }
 
 Range rowResult(const std::vector<double> &values)
 {
-    Range out(1);
-    css::uno::Sequence<Any> &row = out.getArray()[0];
-    row.realloc(static_cast<sal_Int32>(values.size()));
-    for (std::size_t j = 0; j < values.size(); j++) {
-        if (std::isnan(values[j]))
-            row.getArray()[j] <<= rtl::OUString();
-        else
-            row.getArray()[j] <<= values[j];
+    return tableResult(values, 1, values.size());
+}
+
+TextRange textColumnResult(const std::vector<const char *> &texts)
+{
+    TraceScope timing(trace().result);
+    TextRange out(static_cast<sal_Int32>(texts.size()));
+    css::uno::Sequence<rtl::OUString> *rows = out.getArray();
+    for (std::size_t i = 0; i < texts.size(); i++) {
+        const rtl::OUString text = rtl::OUString::createFromAscii(texts[i] ? texts[i] : "");
+        rows[i] = css::uno::Sequence<rtl::OUString>(&text, 1);
     }
     return out;
 }
 
+double scalar(const Cells &c, const char *arg)
+{
+    if (c.size() != 1)
+        invalid(arg, "several cells where one value is required");
+    return c.v[0];
+}
+
 double scalar(const Range &range, const char *arg)
 {
-    const Cells c = cells(range, Blank::Invalid, arg);
-    if (c.size() != 1)
-        invalid(arg, "several cells where one number is required");
-    return c.v[0];
+    return scalar(cells(range, Blank::Invalid, arg), arg);
+}
+
+std::optional<double> optionalScalar(const Any &any, Blank blank, const char *arg)
+{
+    std::optional<Cells> c = optionalCells(any, blank, arg);
+    if (!c)
+        return std::nullopt;
+    return scalar(*c, arg);
 }
 
 std::optional<double> optionalScalar(const Any &any, const char *arg)
 {
-    std::optional<Cells> c = optionalCells(any, Blank::Invalid, arg);
-    if (!c)
-        return std::nullopt;
-    if (c->size() != 1)
-        invalid(arg, "several cells where one number is required");
-    return c->v[0];
+    return optionalScalar(any, Blank::Invalid, arg);
 }
 
 double wholeNumber(double x, double lo, double hi, const char *arg)
@@ -216,6 +246,12 @@ double wholeNumber(double x, double lo, double hi, const char *arg)
     if (!(x >= lo && x <= hi) || std::floor(x) != x)
         invalid(arg, "not a whole number in its range");
     return x == 0.0 ? 0.0 : x;
+}
+
+void requireRows(const Cells &c, std::size_t rows, const char *arg)
+{
+    if (c.rows != rows)
+        invalid(arg, "a different number of rows than the clients");
 }
 
 void requireCount(const Cells &c, std::size_t n, const char *arg)

@@ -70,19 +70,34 @@ Cells column(Cells c, const char *arg);
 /* Core output as a Calc column: NaN becomes an empty result (""). */
 Range columnResult(const std::vector<double> &values);
 
+/* Core output as a Calc block of rows x cols, row-major (a result row, an
+ * n x 2 curve): NaN becomes an empty result, -0 shows as 0. */
+Range tableResult(const std::vector<double> &values, std::size_t rows, std::size_t cols);
+
 /* Core output as one Calc row (a multi-value result, headline first). */
 Range rowResult(const std::vector<double> &values);
 
-/* A single number given as a one-cell range or a value; a blank, text or
- * more than one cell is invalid. */
+/* One text per client as a Calc column; NULL or "" is an empty result.  A
+ * sequence of strings, not of anys: Calc 7.4 interns only those, so "=",
+ * COUNTIF, MATCH and VLOOKUP find the text (see addin/functions/README.md). */
+TextRange textColumnResult(const std::vector<const char *> &texts);
+
+/* The number in a single cell (a share, a limit); throws for a block.  The
+ * Range form takes a required argument, where a blank or text is invalid. */
+double scalar(const Cells &c, const char *arg);
 double scalar(const Range &range, const char *arg);
 
-/* An optional single number: nullopt when omitted, left empty or "". */
+/* An optional single number: nullopt when omitted, left empty or "".  The
+ * form without a Blank rule treats a blank as invalid. */
+std::optional<double> optionalScalar(const css::uno::Any &any, Blank blank, const char *arg);
 std::optional<double> optionalScalar(const css::uno::Any &any, const char *arg);
 
 /* x when it is a whole number from lo to hi (negative zero counts as 0);
  * otherwise invalid. */
 double wholeNumber(double x, double lo, double hi, const char *arg);
+
+/* Throws unless a per-client argument has the given number of rows. */
+void requireRows(const Cells &c, std::size_t rows, const char *arg);
 
 /* Maps a core status to a Calc error; returns only for CP_OK. */
 void check(int status, const char *function);

@@ -310,15 +310,10 @@ TextRange ClientPrune::RFMSEGMENT(const Range &rfmCode)
 {
     return guarded("RFMSEGMENT", [&] {
         const Cells c = column(cells(rfmCode, Blank::Invalid, "rfm_code"), "rfm_code");
-        TextRange result(static_cast<sal_Int32>(c.rows));
-        css::uno::Sequence<OUString> *rows = result.getArray();
-        for (std::size_t i = 0; i < c.rows; i++) {
-            const char *name = nullptr;
-            check(cp_rfm_segment(c.v[i], &name), "RFMSEGMENT");
-            rows[i].realloc(1);
-            rows[i].getArray()[0] = OUString::createFromAscii(name);
-        }
-        return result;
+        std::vector<const char *> names(c.rows);
+        for (std::size_t i = 0; i < c.rows; i++)
+            check(cp_rfm_segment(c.v[i], &names[i]), "RFMSEGMENT");
+        return textColumnResult(names);
     });
 }
 

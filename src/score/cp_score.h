@@ -77,13 +77,35 @@ int cp_score_clients(const cp_table *clients, const cp_table *population,
  *
  * Returns CP_OK, CP_EEMPTY (n = 0 or, in row mode, n_pop = 0), CP_EINVAL
  * (an infinite score, a non-finite revenue, revenue given on one side only),
- * CP_ENOMEM.  Runs in O((n + n_pop) log n_pop).
+ * CP_ENOMEM.  Table mode runs in O(n) (cp_prune_order), row mode in
+ * O(n_pop + n log n_pop).
  */
 int cp_prune_rank(const double score[], size_t score_stride,
                   const double revenue[], size_t revenue_stride, size_t n,
                   const double pop_score[], size_t pop_score_stride,
                   const double pop_revenue[], size_t pop_revenue_stride,
                   size_t n_pop, double rank[], size_t rank_stride);
+
+/*
+ * cp_prune_order - PRUNERANK's order and ranks in table mode, for the
+ * functions that walk the clients in that order (PRUNESET).
+ *
+ * score, revenue  as for cp_prune_rank (revenue may be NULL).
+ * order           out: room for n; the first *m entries are the indices of
+ *                 the clients with a known score, in pruning order (ties in
+ *                 sheet order).
+ * m               out: the number of clients with a known score.
+ * rank            out: n values (stride rank_stride), exactly what
+ *                 cp_prune_rank gives in table mode; NaN for an empty score.
+ *                 Clients tied in the order share a rank, so a rank group is
+ *                 a run of equal ranks along order.
+ *
+ * Returns CP_OK, CP_EEMPTY (n = 0), CP_EINVAL (an infinite score, a
+ * non-finite revenue), CP_ENOMEM.  O(n): two radix sorts (cp_sort.h).
+ */
+int cp_prune_order(const double score[], size_t score_stride,
+                   const double revenue[], size_t revenue_stride, size_t n,
+                   size_t order[], size_t *m, double rank[], size_t rank_stride);
 
 #ifdef __cplusplus
 }

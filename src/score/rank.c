@@ -2,16 +2,20 @@
 /*
  * SYNOPSIS
  *   int cp_prune_rank(...)                    PRUNERANK
+ *   int cp_prune_order(...)                   its order, for PRUNESET
  *
  * DESCRIPTION
  *   Clients are ordered by score, ascending (the weakest first), then by
  *   revenue, ascending, when revenue is given.  A client's rank is one more
  *   than the number of population clients strictly before it in that order,
  *   so clients still tied share the lowest rank of their group (Calc's RANK
- *   with ascending order).  The population's (score, revenue) pairs are
- *   radix-sorted once (O(m)); in table mode one walk over the sorted order
- *   gives every rank, in row mode each client's rank is a binary search:
- *   O(m + n log m).
+ *   with ascending order).
+ *
+ *   The order is two stable radix sorts of the client indices (cp_sort.h),
+ *   by revenue and then by score, so ties in both stay in sheet order.  In
+ *   table mode the ranks follow from one walk along the order; in row mode
+ *   the population's (score, revenue) pairs are laid out in that order and
+ *   each client's rank is a binary search: O(n_pop + n log n_pop).
  *
  * REFERENCES
  *   ClientPrune FUNCTIONS.md, "Scoring and pruning".
@@ -20,7 +24,6 @@
 #include "cp_score_internal.h"
 
 #include <math.h>
-#include <stdlib.h>
 
 #include "cp_alloc.h"
 #include "cp_select.h"
@@ -34,6 +37,12 @@ static int pair_less(const pair *a, const pair *b)
 {
     return a->score < b->score ||
            (a->score == b->score && a->revenue < b->revenue);
+}
+
+static pair pair_of(const double s[], size_t ss, const double r[], size_t rs, size_t i)
+{
+    pair p = {s[i * ss], r ? r[i * rs] : 0.0};
+    return p;
 }
 
 /* Number of sorted[0..n) strictly before key. */
@@ -62,6 +71,70 @@ static int scores_ok(const double s[], size_t stride, const double r[],
     return CP_OK;
 }
 
+/* The indices of the clients with a known score, in pruning order (ties in
+ * sheet order), into order[0..*m).  Inputs already checked. */
+static int sorted_order(const double score[], size_t ss, const double revenue[],
+                        size_t rs, size_t n, size_t order[], size_t *m)
+{
+    uint64_t *keys = cp_alloc_array(n, sizeof *keys);
+    uint64_t *tmp_keys = cp_alloc_array(n, sizeof *tmp_keys);
+    size_t *tmp_order = cp_alloc_array(n, sizeof *tmp_order);
+    if (keys == NULL || tmp_keys == NULL || tmp_order == NULL) {
+        cp_free(keys);
+        cp_free(tmp_keys);
+        cp_free(tmp_order);
+        return CP_ENOMEM;
+    }
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (!isnan(score[i * ss]))
+            order[k++] = i;
+    /* Least significant key first: the sorts are stable. */
+    if (revenue != NULL) {
+        for (size_t j = 0; j < k; j++)
+            keys[j] = cp_sort_key(revenue[order[j] * rs]);
+        cp_sort_keys(keys, order, tmp_keys, tmp_order, k);
+    }
+    for (size_t j = 0; j < k; j++)
+        keys[j] = cp_sort_key(score[order[j] * ss]);
+    cp_sort_keys(keys, order, tmp_keys, tmp_order, k);
+    *m = k;
+    cp_free(keys);
+    cp_free(tmp_keys);
+    cp_free(tmp_order);
+    return CP_OK;
+}
+
+int cp_prune_order(const double score[], size_t score_stride,
+                   const double revenue[], size_t revenue_stride, size_t n,
+                   size_t order[], size_t *m, double rank[], size_t rank_stride)
+{
+    if (score == NULL || order == NULL || m == NULL || rank == NULL)
+        return CP_EINVAL;
+    if (n == 0)
+        return CP_EEMPTY;
+    int status = scores_ok(score, score_stride, revenue, revenue_stride, n);
+    if (status == CP_OK)
+        status = sorted_order(score, score_stride, revenue, revenue_stride, n, order, m);
+    if (status != CP_OK)
+        return status;
+    for (size_t i = 0; i < n; i++)
+        rank[i * rank_stride] = NAN;
+    /* A client tied with the one before it shares its rank: 1 + the number
+     * of clients strictly before the group. */
+    size_t first = 0;
+    for (size_t k = 0; k < *m; k++) {
+        if (k > 0) {
+            pair a = pair_of(score, score_stride, revenue, revenue_stride, order[k - 1]);
+            pair b = pair_of(score, score_stride, revenue, revenue_stride, order[k]);
+            if (pair_less(&a, &b))
+                first = k;
+        }
+        rank[order[k] * rank_stride] = 1.0 + (double)first;
+    }
+    return CP_OK;
+}
+
 int cp_prune_rank(const double score[], size_t score_stride,
                   const double revenue[], size_t revenue_stride, size_t n,
                   const double pop_score[], size_t pop_score_stride,
@@ -75,14 +148,16 @@ int cp_prune_rank(const double score[], size_t score_stride,
     if (pop_score == NULL) { /* table mode */
         if (pop_revenue != NULL)
             return CP_EINVAL;
-        pop_score = score;
-        pop_score_stride = score_stride;
-        pop_revenue = revenue;
-        pop_revenue_stride = revenue_stride;
-        n_pop = n;
-    } else if (n_pop == 0) {
-        return CP_EEMPTY;
+        size_t *order = cp_alloc_array(n, sizeof *order), m;
+        if (order == NULL)
+            return CP_ENOMEM;
+        int status = cp_prune_order(score, score_stride, revenue, revenue_stride, n,
+                                    order, &m, rank, rank_stride);
+        cp_free(order);
+        return status;
     }
+    if (n_pop == 0)
+        return CP_EEMPTY;
     if ((revenue == NULL) != (pop_revenue == NULL))
         return CP_EINVAL;
     int status = scores_ok(score, score_stride, revenue, revenue_stride, n);
@@ -92,56 +167,23 @@ int cp_prune_rank(const double score[], size_t score_stride,
     if (status != CP_OK)
         return status;
 
-    /* The known population pairs, compacted, then sorted (radix, O(n)). */
-    pair *known = cp_alloc_array(n_pop, sizeof *known);
+    size_t *order = cp_alloc_array(n_pop, sizeof *order), m = 0;
     pair *sorted = cp_alloc_array(n_pop, sizeof *sorted);
-    size_t *from = cp_alloc_array(n_pop, sizeof *from);  /* pop index of known[k] */
-    size_t *order = cp_alloc_array(n_pop, sizeof *order);
-    if (known == NULL || sorted == NULL || from == NULL || order == NULL) {
-        cp_free(known);
-        cp_free(sorted);
-        cp_free(from);
+    if (order == NULL || sorted == NULL) {
         cp_free(order);
+        cp_free(sorted);
         return CP_ENOMEM;
     }
-    size_t m = 0;
-    for (size_t i = 0; i < n_pop; i++) {
-        double s = pop_score[i * pop_score_stride];
-        if (isnan(s))
-            continue;
-        known[m].score = s;
-        known[m].revenue = pop_revenue ? pop_revenue[i * pop_revenue_stride] : 0.0;
-        from[m++] = i;
+    status = sorted_order(pop_score, pop_score_stride, pop_revenue, pop_revenue_stride,
+                          n_pop, order, &m);
+    for (size_t k = 0; status == CP_OK && k < m; k++)
+        sorted[k] = pair_of(pop_score, pop_score_stride, pop_revenue, pop_revenue_stride,
+                            order[k]);
+    for (size_t i = 0; status == CP_OK && i < n; i++) {
+        pair key = pair_of(score, score_stride, revenue, revenue_stride, i);
+        rank[i * rank_stride] =
+            isnan(key.score) ? NAN : 1.0 + (double)count_before(sorted, m, &key);
     }
-    status = cp_argsort2(&known[0].score, 2, pop_revenue ? &known[0].revenue : NULL, 2, m, order);
-    if (status == CP_OK) {
-        for (size_t k = 0; k < m; k++)
-            sorted[k] = known[order[k]];
-        if (score == pop_score && revenue == pop_revenue) {
-            /* Table mode: walk the sorted order once; a tie group's rank is
-             * 1 + the position of its first member. */
-            for (size_t i = 0; i < n; i++)
-                rank[i * rank_stride] = NAN;
-            size_t first = 0;
-            for (size_t k = 0; k < m; k++) {
-                if (k > 0 && pair_less(&sorted[k - 1], &sorted[k]))
-                    first = k;
-                rank[from[order[k]] * rank_stride] = 1.0 + (double)first;
-            }
-        } else {
-            for (size_t i = 0; i < n; i++) {
-                double s = score[i * score_stride];
-                if (isnan(s)) {
-                    rank[i * rank_stride] = NAN;
-                    continue;
-                }
-                pair key = {s, revenue ? revenue[i * revenue_stride] : 0.0};
-                rank[i * rank_stride] = 1.0 + (double)count_before(sorted, m, &key);
-            }
-        }
-    }
-    cp_free(known);
-    cp_free(from);
     cp_free(order);
     cp_free(sorted);
     return status;
