@@ -62,12 +62,12 @@ const Range *asRange(const Any &a)
     return nullptr;
 }
 
-bool isOmitted(const Any &a)
+/* A blank cell (an empty string in a range), or an optional argument left
+ * out (void), left empty or given as "". */
+bool isBlank(const Any &a)
 {
-    if (!a.hasValue())
-        return true;
-    return a.getValueTypeClass() == TypeClass_STRING &&
-           static_cast<const rtl::OUString *>(a.getValue())->isEmpty();
+    return !a.hasValue() || (a.getValueTypeClass() == TypeClass_STRING &&
+                             static_cast<const rtl::OUString *>(a.getValue())->isEmpty());
 }
 
 } // namespace
@@ -105,6 +105,23 @@ void traceWrite(const char *function, double total)
     }
 }
 
+/* Whole-column references.  A reference such as A:E hands the add-in a
+ * million rows, nearly all blank.  Calc 7.4 takes minutes to store a result
+ * with that many non-numeric elements (empty or text) in an ordinary
+ * (non-array) cell: its time grows with the square of their number.  So a
+ * run of at least TRIM_BLANK_ROWS empty result rows at the end is left off
+ * (at least one row is kept), and functions whose blank inputs give text
+ * (ABCCLASS: a blank counts 0, class C) give no result for such a run of
+ * blank input rows.  In an array formula those cells then show #N/A, as
+ * Calc shows beyond any shorter result.  Shorter runs, as in a range sized
+ * for growth (A2:E5000), are returned in full. */
+constexpr std::size_t TRIM_BLANK_ROWS = 65536;
+
+std::size_t Cells::clientRows() const
+{
+    return blankTail >= TRIM_BLANK_ROWS && blankTail < rows ? rows - blankTail : rows;
+}
+
 Cells cells(const Range &range, Blank blank, const char *arg)
 {
     TraceScope timing(trace().convert);
@@ -117,12 +134,15 @@ Cells cells(const Range &range, Blank blank, const char *arg)
     for (const auto &row : range) {
         if (static_cast<std::size_t>(row.getLength()) != c.cols)
             invalid(arg, "a range that is not rectangular");
+        bool rowBlank = true;
         for (const Any &a : row) {
+            rowBlank = rowBlank && isBlank(a);
             double x = cellValue(a, blank, arg);
             if (std::isinf(x))
                 invalid(arg, "a value that is not a finite number");
             c.v.push_back(x);
         }
+        c.blankTail = rowBlank ? c.blankTail + 1 : 0;
     }
     trace().cells += c.v.size();
     return c;
@@ -130,7 +150,7 @@ Cells cells(const Range &range, Blank blank, const char *arg)
 
 std::optional<Cells> optionalCells(const Any &any, Blank blank, const char *arg)
 {
-    if (isOmitted(any))
+    if (isBlank(any))
         return std::nullopt;
     if (const Range *r = asRange(any))
         return cells(*r, blank, arg);
@@ -144,7 +164,7 @@ std::optional<Cells> optionalCells(const Any &any, Blank blank, const char *arg)
 
 std::optional<std::string> optionalText(const Any &any, const char *arg)
 {
-    if (isOmitted(any))
+    if (isBlank(any))
         return std::nullopt;
     rtl::OUString s;
     if (!(any >>= s))
@@ -166,13 +186,24 @@ Cells column(Cells c, const char *arg)
     return c;
 }
 
+template <class IsEmpty> std::size_t keptRows(std::size_t rows, IsEmpty isEmpty)
+{
+    std::size_t last = rows;
+    while (last > 0 && isEmpty(last - 1))
+        last--;
+    if (rows - last < TRIM_BLANK_ROWS)
+        return rows;
+    return last > 0 ? last : 1;
+}
+
 Range columnResult(const std::vector<double> &values)
 {
     TraceScope timing(trace().result);
-    Range out(static_cast<sal_Int32>(values.size()));
+    const std::size_t n = keptRows(values.size(), [&](std::size_t i) { return std::isnan(values[i]); });
+    Range out(static_cast<sal_Int32>(n));
     css::uno::Sequence<Any> *rows = out.getArray();
     const Any empty(rtl::OUString{});
-    for (std::size_t i = 0; i < values.size(); i++) {
+    for (std::size_t i = 0; i < n; i++) {
         const Any cell = std::isnan(values[i]) ? empty : Any(values[i] + 0.0); /* -0 shows as 0 */
         rows[i] = css::uno::Sequence<Any>(&cell, 1);
     }
@@ -182,6 +213,12 @@ Range columnResult(const std::vector<double> &values)
 Range tableResult(const std::vector<double> &values, std::size_t rows, std::size_t cols)
 {
     TraceScope timing(trace().result);
+    rows = keptRows(rows, [&](std::size_t i) {
+        for (std::size_t j = 0; j < cols; j++)
+            if (!std::isnan(values[i * cols + j]))
+                return false;
+        return true;
+    });
     Range out(static_cast<sal_Int32>(rows));
     css::uno::Sequence<Any> *r = out.getArray();
     const Any empty(rtl::OUString{});
@@ -207,9 +244,11 @@ Range rowResult(const std::vector<double> &values)
 TextRange textColumnResult(const std::vector<const char *> &texts)
 {
     TraceScope timing(trace().result);
-    TextRange out(static_cast<sal_Int32>(texts.size()));
+    const std::size_t n =
+        keptRows(texts.size(), [&](std::size_t i) { return texts[i] == nullptr || *texts[i] == '\0'; });
+    TextRange out(static_cast<sal_Int32>(n));
     css::uno::Sequence<rtl::OUString> *rows = out.getArray();
-    for (std::size_t i = 0; i < texts.size(); i++) {
+    for (std::size_t i = 0; i < n; i++) {
         const rtl::OUString text = rtl::OUString::createFromAscii(texts[i] ? texts[i] : "");
         rows[i] = css::uno::Sequence<rtl::OUString>(&text, 1);
     }

@@ -44,6 +44,12 @@ enum class Blank {
 struct Cells {
     std::vector<double> v;
     std::size_t rows = 0, cols = 0;
+    std::size_t blankTail = 0; /* rows at the end that were entirely blank */
+
+    /* Rows worth a result: all of them, unless a whole-column reference
+     * left a run of TRIM_BLANK_ROWS or more blank rows at the end (see
+     * convert.cxx); then those are not clients. */
+    std::size_t clientRows() const;
 
     cp_table table() const { return cp_table{v.data(), rows, cols, cols}; }
     const double *data() const { return v.data(); }
@@ -69,6 +75,8 @@ Cells column(Cells c, const char *arg);
 
 /* Core output as a Calc column: NaN becomes an empty result (""). */
 Range columnResult(const std::vector<double> &values);
+/* (These per-client results leave off a run of 65,536 or more empty rows at
+ * the end, which only a whole-column reference produces: see convert.cxx.) */
 
 /* Core output as a Calc block of rows x cols, row-major (a result row, an
  * n x 2 curve): NaN becomes an empty result, -0 shows as 0. */

@@ -87,8 +87,8 @@ TextRange ClientPrune::ABCCLASS(const Range &value, const Any &population, const
         check(cp_profit_abc(v.data(), 1, v.rows, pop ? pop->data() : nullptr, 1,
                             pop ? pop->rows : 0, a, b, abc.data(), 1),
               "ABCCLASS");
-        std::vector<const char *> names(abc.size());
-        for (std::size_t i = 0; i < abc.size(); i++)
+        std::vector<const char *> names(v.clientRows()); /* see Cells::clientRows */
+        for (std::size_t i = 0; i < names.size(); i++)
             names[i] = cp_abc_name(abc[i]);
         return textColumnResult(names);
     });
