@@ -40,6 +40,21 @@ def prop(name, value):
     return p
 
 
+_known_type_libraries = set()
+
+
+def know_extension_types(folder):
+    """Teach this Python process the extension's own UNO types (its .rdb),
+    such as org.clientprune.XShareCopy: a bridge that receives an object whose
+    type this side does not know is disposed.  Once per process."""
+    tdm = uno.getComponentContext().getValueByName(
+        "/singletons/com.sun.star.reflection.theTypeDescriptionManager")
+    for name in sorted(os.listdir(folder)):
+        if name.endswith(".rdb") and name not in _known_type_libraries:
+            tdm.insert(uno.systemPathToFileUrl(os.path.join(folder, name)))
+            _known_type_libraries.add(name)
+
+
 class Calc:
     def __init__(self, oxt=None, timeout=90, keep=False, env=None):
         self.oxt = oxt
@@ -59,6 +74,7 @@ class Calc:
             with zipfile.ZipFile(self.oxt) as z:
                 z.extractall(ext)
             env_args.append("-env:BUNDLED_EXTENSIONS=" + uno.systemPathToFileUrl(os.path.join(self.dir, "ext")))
+            know_extension_types(ext)
         profile = uno.systemPathToFileUrl(os.path.join(self.dir, "profile"))
         pipe = "clientprune_%d_%d" % (os.getpid(), int(time.time() * 1000) % 100000000)
         self.log = open(os.path.join(self.dir, "soffice.log"), "w")
@@ -127,9 +143,12 @@ class Calc:
         self.docs.append(doc)
         return doc
 
-    def open(self, path):
+    def open(self, path, read_only=False):
+        """Load path hidden; read_only also leaves no lock file and opens a
+        book that another LibreOffice holds open."""
+        args = (prop("Hidden", True),) + ((prop("ReadOnly", True),) if read_only else ())
         doc = self.desktop.loadComponentFromURL(uno.systemPathToFileUrl(os.path.abspath(path)),
-                                                "_blank", 0, (prop("Hidden", True),))
+                                                "_blank", 0, args)
         self.docs.append(doc)
         return doc
 
