@@ -8,6 +8,7 @@ constructor.
 import fnmatch
 import os
 import re
+import struct
 import subprocess
 import sys
 import tempfile
@@ -148,12 +149,57 @@ class PackageTest(unittest.TestCase):
         self.assertEqual(d.find(f"{{{DESC_NS}}}platform").get("value"), "linux_x86_64")
         self.assertTrue(d.find(f"{{{DESC_NS}}}display-name/{{{DESC_NS}}}name").text.strip())
         self.assertTrue(d.find(f"{{{DESC_NS}}}publisher/{{{DESC_NS}}}name").text.strip())
-        lic = d.find(f"{{{DESC_NS}}}registration/{{{DESC_NS}}}simple-license/{{{DESC_NS}}}license-text")
+        # The licence is shown at install and must be accepted by the user.
+        licence = d.find(f"{{{DESC_NS}}}registration/{{{DESC_NS}}}simple-license")
+        self.assertEqual(licence.get("accept-by"), "user")
+        lic = licence.find(f"{{{DESC_NS}}}license-text")
         self.assertIn(lic.get(XLINK_HREF), self.names)
-        self.assertIn(b"GNU GENERAL PUBLIC LICENSE", self.zip.read("LICENSE.txt"))
+        self.assertIn(b"GNU GENERAL PUBLIC LICENSE", self.zip.read(lic.get(XLINK_HREF)))
         minimal = d.find("{http://openoffice.org/extensions/description/2006}dependencies/"
                          "{http://libreoffice.org/extensions/description/2011}LibreOffice-minimal-version")
         self.assertEqual(minimal.get("value"), "7.4")
+
+    def test_icons_are_png(self):
+        d = self.xml("description.xml")
+        for kind in ("default", "high-contrast"):
+            href = d.find(f"{{{DESC_NS}}}icon/{{{DESC_NS}}}{kind}").get(XLINK_HREF)
+            data = self.zip.read(href)
+            self.assertEqual(data[:8], b"\x89PNG\r\n\x1a\n", href)
+            self.assertEqual(data[12:16], b"IHDR", href)
+            width, height = struct.unpack(">II", data[16:24])
+            self.assertEqual((width, height), (42, 42), href)
+
+    def test_description_has_this_versions_release_notes(self):
+        version = project_version()
+        with open(os.path.join(ROOT, "RELEASE-NOTES.md"), encoding="utf-8") as f:
+            notes = f.read()
+        m = re.search(r"^## +%s\s*\n(.*?)(?=^## |\Z)" % re.escape(version), notes, re.M | re.S)
+        self.assertIsNotNone(m, f"RELEASE-NOTES.md has no section for {version}")
+        d = self.xml("description.xml")
+        href = d.find(f"{{{DESC_NS}}}extension-description/{{{DESC_NS}}}src").get(XLINK_HREF)
+        text = self.zip.read(href).decode("utf-8")
+        self.assertIn(f"What is new in version {version}:", text)
+        for line in m.group(1).strip().splitlines():
+            self.assertIn(line.rstrip(), text)
+
+    def test_version_is_written_in_one_place(self):
+        """Only CMakeLists.txt's project() (and RELEASE-NOTES.md's heading)
+        name the version; everything else takes it from there."""
+        version = project_version()
+        found = []
+        for folder in ("packaging", "addin", "idl", "tools", "src", "tests", "samples"):
+            for dirpath, _, files in os.walk(os.path.join(ROOT, folder)):
+                for name in files:
+                    if name.endswith((".ods", ".xlsx", ".png", ".pyc")):
+                        continue
+                    path = os.path.join(dirpath, name)
+                    with open(path, encoding="utf-8", errors="replace") as f:
+                        if re.search(r"(?<![\d.])%s(?![\d])" % re.escape(version), f.read()):
+                            found.append(os.path.relpath(path, ROOT))
+        with open(os.path.join(ROOT, "README.md"), encoding="utf-8") as f:
+            if version in f.read():
+                found.append("README.md")
+        self.assertEqual(found, [])
 
     def test_only_the_constructors_are_exported(self):
         out = subprocess.run(["nm", "-D", "--defined-only", self.lib], capture_output=True,
