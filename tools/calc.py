@@ -56,8 +56,11 @@ def know_extension_types(folder):
 
 
 class Calc:
-    def __init__(self, oxt=None, timeout=90, keep=False, env=None):
+    def __init__(self, oxt=None, timeout=90, keep=False, env=None, profile=None):
+        """profile: an existing user profile folder to run with (its
+        installed extensions included) instead of a fresh one."""
         self.oxt = oxt
+        self.profile = profile
         self.env = dict(os.environ, **(env or {}))
         self.timeout = timeout
         self.keep = keep
@@ -75,7 +78,7 @@ class Calc:
                 z.extractall(ext)
             env_args.append("-env:BUNDLED_EXTENSIONS=" + uno.systemPathToFileUrl(os.path.join(self.dir, "ext")))
             know_extension_types(ext)
-        profile = uno.systemPathToFileUrl(os.path.join(self.dir, "profile"))
+        profile = uno.systemPathToFileUrl(self.profile or os.path.join(self.dir, "profile"))
         pipe = "clientprune_%d_%d" % (os.getpid(), int(time.time() * 1000) % 100000000)
         self.log = open(os.path.join(self.dir, "soffice.log"), "w")
         self.proc = subprocess.Popen(
