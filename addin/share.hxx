@@ -32,8 +32,18 @@
 
 namespace clientprune {
 
+/* The formats a shared copy is offered in; the first is the default. */
+struct ShareFormat {
+    const char *title;     /* as the file dialog lists it */
+    const char *pattern;   /* its file name pattern there */
+    const char *extension; /* ".ods" */
+    const char *filter;    /* the export filter */
+};
+extern const ShareFormat SHARE_FORMATS[2];
+
 /* Stores the shared copy of document (a spreadsheet document) to url with
- * the export filter filterName ("" = from url's extension: .ods or .xlsx).
+ * the export filter filterName ("" = from url's extension, one of
+ * SHARE_FORMATS).
  * The document is not modified: it is stored to a temporary file, which is
  * loaded hidden, frozen, stored to url, closed and deleted.  Returns the
  * number of cells replaced by their values.  Throws IllegalArgumentException

@@ -48,16 +48,6 @@ constexpr char HANDLER_SERVICE[] = "com.sun.star.frame.ProtocolHandler";
 constexpr char COMMAND[] = "org.clientprune.share:SaveCopyForSharing";
 constexpr char TITLE[] = "Save a Copy for Sharing";
 
-struct Format {
-    const char *title;   /* as the file dialog lists it */
-    const char *pattern;
-    const char *extension;
-    const char *filter;  /* the export filter */
-};
-const Format FORMATS[] = {
-    {"ODF Spreadsheet (.ods)", "*.ods", ".ods", "calc8"},
-    {"Excel 2007-365 (.xlsx)", "*.xlsx", ".xlsx", "Calc MS Excel 2007 XML"},
-};
 
 Reference<XModel> spreadsheetIn(const Reference<XFrame> &frame)
 {
@@ -88,9 +78,9 @@ bool askTarget(const Reference<css::uno::XComponentContext> &context, const Refe
     using namespace css::ui::dialogs;
     Reference<XFilePicker3> picker = FilePicker::createWithMode(context, TemplateDescription::FILESAVE_AUTOEXTENSION);
     picker->setTitle(rtl::OStringToOUString("Save a Copy for Sharing\xe2\x80\xa6", RTL_TEXTENCODING_UTF8));
-    for (const Format &f : FORMATS)
+    for (const ShareFormat &f : SHARE_FORMATS)
         picker->appendFilter(OUString::createFromAscii(f.title), OUString::createFromAscii(f.pattern));
-    picker->setCurrentFilter(OUString::createFromAscii(FORMATS[0].title));
+    picker->setCurrentFilter(OUString::createFromAscii(SHARE_FORMATS[0].title));
     picker->setDefaultName(suggestedName(model));
     const OUString own = model->getURL();
     if (!own.isEmpty() && own.lastIndexOf('/') > 0)
@@ -100,8 +90,8 @@ bool askTarget(const Reference<css::uno::XComponentContext> &context, const Refe
     const Sequence<OUString> files = picker->getSelectedFiles();
     if (files.getLength() == 0 || files[0].isEmpty())
         return false;
-    const Format *chosen = &FORMATS[0];
-    for (const Format &f : FORMATS)
+    const ShareFormat *chosen = &SHARE_FORMATS[0];
+    for (const ShareFormat &f : SHARE_FORMATS)
         if (picker->getCurrentFilter() == OUString::createFromAscii(f.title))
             chosen = &f;
     url = files[0];

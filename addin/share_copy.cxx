@@ -77,13 +77,17 @@ using rtl::OUString;
 
 namespace clientprune {
 
+const ShareFormat SHARE_FORMATS[2] = {
+    {"ODF Spreadsheet (.ods)", "*.ods", ".ods", "calc8"},
+    {"Excel 2007-365 (.xlsx)", "*.xlsx", ".xlsx", "Calc MS Excel 2007 XML"},
+};
+
 namespace {
 
 /* What the name of a call to a ClientPrune function starts with in a token. */
 constexpr char CALL_PREFIX[] = "org.clientprune.ClientPrune.";
 /* The temporary copy is always an ODF spreadsheet, whatever the document is. */
-constexpr char ODS_FILTER[] = "calc8";
-constexpr char XLSX_FILTER[] = "Calc MS Excel 2007 XML";
+const char *const ODS_FILTER = SHARE_FORMATS[0].filter;
 
 PropertyValue property(const char *name, const Any &value)
 {
@@ -281,10 +285,9 @@ OUString filterFor(const OUString &url, const OUString &filterName)
 {
     if (!filterName.isEmpty())
         return filterName;
-    if (url.endsWithIgnoreAsciiCase(".ods"))
-        return OUString::createFromAscii(ODS_FILTER);
-    if (url.endsWithIgnoreAsciiCase(".xlsx"))
-        return OUString::createFromAscii(XLSX_FILTER);
+    for (const ShareFormat &f : SHARE_FORMATS)
+        if (url.endsWithIgnoreAsciiCase(OUString::createFromAscii(f.extension)))
+            return OUString::createFromAscii(f.filter);
     throw IllegalArgumentException("The shared copy's name must end in .ods or .xlsx (or name a filter).",
                                    Reference<css::uno::XInterface>(), 2);
 }
