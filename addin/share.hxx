@@ -18,8 +18,8 @@
 #ifndef CLIENTPRUNE_SHARE_HXX
 #define CLIENTPRUNE_SHARE_HXX
 
-#include <com/sun/star/frame/XDispatch.hpp>
 #include <com/sun/star/frame/XDispatchProvider.hpp>
+#include <com/sun/star/frame/XNotifyingDispatch.hpp>
 #include <com/sun/star/frame/XFrame.hpp>
 #include <com/sun/star/frame/XModel.hpp>
 #include <com/sun/star/lang/XInitialization.hpp>
@@ -56,7 +56,7 @@ sal_Int32 storeSharedCopy(const css::uno::Reference<css::uno::XComponentContext>
 
 class ShareCopy
     : public cppu::WeakImplHelper5<org::clientprune::XShareCopy, css::frame::XDispatchProvider,
-                                   css::frame::XDispatch, css::lang::XInitialization,
+                                   css::frame::XNotifyingDispatch, css::lang::XInitialization,
                                    css::lang::XServiceInfo>
 {
     css::uno::Reference<css::uno::XComponentContext> context_;
@@ -82,6 +82,12 @@ public:
     // XDispatch
     void SAL_CALL dispatch(const css::util::URL &url,
                            const css::uno::Sequence<css::beans::PropertyValue> &arguments) override;
+    // XNotifyingDispatch: the listener hears SUCCESS with the number of cells
+    // frozen, DONTKNOW when the file dialog was cancelled, or FAILURE with
+    // the message the user was shown.
+    void SAL_CALL dispatchWithNotification(
+        const css::util::URL &url, const css::uno::Sequence<css::beans::PropertyValue> &arguments,
+        const css::uno::Reference<css::frame::XDispatchResultListener> &listener) override;
     void SAL_CALL addStatusListener(const css::uno::Reference<css::frame::XStatusListener> &listener,
                                     const css::util::URL &url) override;
     void SAL_CALL removeStatusListener(const css::uno::Reference<css::frame::XStatusListener> &listener,

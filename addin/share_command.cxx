@@ -13,7 +13,10 @@
 #include <com/sun/star/awt/XMessageBox.hpp>
 #include <com/sun/star/awt/XMessageBoxFactory.hpp>
 #include <com/sun/star/awt/XWindowPeer.hpp>
+#include <com/sun/star/frame/DispatchResultEvent.hpp>
+#include <com/sun/star/frame/DispatchResultState.hpp>
 #include <com/sun/star/frame/FeatureStateEvent.hpp>
+#include <com/sun/star/frame/XDispatchResultListener.hpp>
 #include <com/sun/star/frame/XController.hpp>
 #include <com/sun/star/frame/XStatusListener.hpp>
 #include <com/sun/star/frame/XTitle.hpp>
@@ -121,6 +124,18 @@ OUString shownPath(const OUString &url)
     return osl::FileBase::getSystemPathFromFileURL(url, path) == osl::FileBase::E_None ? path : url;
 }
 
+OUString savedMessage(const OUString &url, sal_Int32 cells)
+{
+    OUString text = "Saved " + shownPath(url) + "\n\n";
+    if (cells == 0)
+        return text + "This workbook has no ClientPrune formulas, so the copy is the same as the workbook.";
+    return text + OUString::number(cells) + (cells == 1 ? OUString(" cell") : OUString(" cells")) +
+           " with ClientPrune formulas now hold their values, so the copy shows the same numbers "
+           "in a LibreOffice or Excel without ClientPrune. Every other formula, format and chart "
+           "is kept. Error results are kept as their text, empty results as blank cells.\n\n"
+           "Your workbook itself is unchanged.";
+}
+
 } // namespace
 
 ShareCopy::ShareCopy(const Reference<css::uno::XComponentContext> &context) : context_(context) {}
@@ -160,35 +175,49 @@ ShareCopy::queryDispatches(const Sequence<css::frame::DispatchDescriptor> &reque
 }
 
 // XDispatch ---------------------------------------------------------------------
-void ShareCopy::dispatch(const css::util::URL &url, const Sequence<css::beans::PropertyValue> &)
+void ShareCopy::dispatch(const css::util::URL &url, const Sequence<css::beans::PropertyValue> &arguments)
 {
+    dispatchWithNotification(url, arguments, Reference<css::frame::XDispatchResultListener>());
+}
+
+void ShareCopy::dispatchWithNotification(const css::util::URL &url,
+                                         const Sequence<css::beans::PropertyValue> &,
+                                         const Reference<css::frame::XDispatchResultListener> &listener)
+{
+    namespace State = css::frame::DispatchResultState;
     const Reference<XFrame> frame(frame_);
     const Reference<XModel> model = spreadsheetIn(frame);
-    if (!url.Complete.equalsAscii(COMMAND) || !model.is())
-        return;
-    try {
-        OUString target, filter;
-        if (!askTarget(context_, model, target, filter))
-            return;
-        const sal_Int32 cells = clientprune::storeSharedCopy(context_, model, target, filter);
-        OUString text = "Saved " + shownPath(target) + "\n\n";
-        if (cells == 0)
-            text += "This workbook has no ClientPrune formulas, so the copy is the same as the workbook.";
-        else
-            text += OUString::number(cells) +
-                    (cells == 1 ? OUString(" cell") : OUString(" cells")) +
-                    " with ClientPrune formulas now hold their values, so the copy shows the same "
-                    "numbers in a LibreOffice or Excel without ClientPrune. Every other formula, "
-                    "format and chart is kept. Error results are kept as their text, empty results "
-                    "as blank cells.\n\nYour workbook itself is unchanged.";
-        tell(context_, frame, css::awt::MessageBoxType_INFOBOX, text);
-    } catch (const css::uno::Exception &e) {
-        /* Nothing escapes into the menu: say what went wrong. */
+    sal_Int16 state = State::FAILURE;
+    Any result;
+    if (!url.Complete.equalsAscii(COMMAND) || !model.is()) {
+        result <<= OUString("Save a Copy for Sharing works on spreadsheets only.");
+    } else {
         try {
-            tell(context_, frame, css::awt::MessageBoxType_ERRORBOX,
-                 "The shared copy could not be saved.\n\n" + e.Message);
-        } catch (const css::uno::Exception &) {
+            OUString target, filter;
+            if (askTarget(context_, model, target, filter)) {
+                const sal_Int32 cells = clientprune::storeSharedCopy(context_, model, target, filter);
+                state = State::SUCCESS;
+                result <<= cells;
+                tell(context_, frame, css::awt::MessageBoxType_INFOBOX, savedMessage(target, cells));
+            } else {
+                state = State::DONTKNOW; /* cancelled */
+            }
+        } catch (const css::uno::Exception &e) {
+            /* Nothing escapes into the menu: say what went wrong. */
+            result <<= e.Message;
+            try {
+                tell(context_, frame, css::awt::MessageBoxType_ERRORBOX,
+                     "The shared copy could not be saved.\n\n" + e.Message);
+            } catch (const css::uno::Exception &) {
+            }
         }
+    }
+    if (listener.is()) {
+        css::frame::DispatchResultEvent event;
+        event.Source = static_cast<cppu::OWeakObject *>(this);
+        event.State = state;
+        event.Result = result;
+        listener->dispatchFinished(event);
     }
 }
 

@@ -33,7 +33,7 @@ from e2e import ROOT, Calc, main_oxt  # noqa: E402
 import uno  # noqa: E402
 import unohelper  # noqa: E402
 from com.sun.star.awt import Rectangle  # noqa: E402
-from com.sun.star.frame import XStatusListener  # noqa: E402
+from com.sun.star.frame import XDispatchResultListener, XStatusListener  # noqa: E402
 from com.sun.star.lang import IllegalArgumentException  # noqa: E402
 from com.sun.star.table.CellContentType import EMPTY, FORMULA, TEXT  # noqa: E402
 from calc import STRING_RESULT, prop  # noqa: E402
@@ -44,6 +44,7 @@ SHARE_TOOL = os.path.join(ROOT, "tools", "share_copy.py")
 COMMAND = "org.clientprune.share:SaveCopyForSharing"
 CLIENTPRUNE_CALL = "ORG.CLIENTPRUNE.CLIENTPRUNE."
 ERR_NAME = 525  # #NAME?
+DONTKNOW = uno.getConstantByName("com.sun.star.frame.DispatchResultState.DONTKNOW")
 FILTERS = {".ods": "calc8", ".xlsx": "Calc MS Excel 2007 XML"}
 
 
@@ -155,11 +156,14 @@ def enrich(calc, sample, path):
     calc.docs.remove(doc)
 
 
-class Listener(unohelper.Base, XStatusListener):
+class Listener(unohelper.Base, XStatusListener, XDispatchResultListener):
     def __init__(self):
         self.events = []
 
     def statusChanged(self, event):
+        self.events.append(event)
+
+    def dispatchFinished(self, event):
         self.events.append(event)
 
     def disposing(self, source):
@@ -272,8 +276,11 @@ class ShareTest(unittest.TestCase):
 
     @staticmethod
     def query_dispatch(calc, doc):
-        """The dispatcher the document's frame finds for the menu's URL, with
-        the status it reports to a listener."""
+        """The dispatcher the document's frame finds for the menu's URL, the
+        status it reports to a listener, and how running the command ends:
+        a headless soffice cancels every dialog, so the file dialog it opens
+        is cancelled and the command must end quietly (DONTKNOW), having
+        written nothing."""
         url = uno.createUnoStruct("com.sun.star.util.URL")
         url.Complete = COMMAND
         transformer = calc.smgr.createInstanceWithContext("com.sun.star.util.URLTransformer", calc.ctx)
@@ -284,7 +291,11 @@ class ShareTest(unittest.TestCase):
         listener = Listener()
         dispatcher.addStatusListener(listener, url)
         dispatcher.removeStatusListener(listener, url)
-        return (dispatcher.ImplementationName, [e.IsEnabled for e in listener.events])
+        enabled = [e.IsEnabled for e in listener.events]
+        listener.events = []
+        dispatcher.dispatchWithNotification(url, (), listener)
+        ends = [(e.State, e.Result) for e in listener.events]
+        return (dispatcher.ImplementationName, enabled, ends, calc.alive())
 
     # -- the copies -------------------------------------------------------
     def frozen_cells(self, name):
@@ -394,9 +405,11 @@ class ShareTest(unittest.TestCase):
 
     def test_menu_url_reaches_the_extension(self):
         self.assertIsNotNone(self.dispatch, "the frame found no dispatcher for " + COMMAND)
-        implementation, enabled = self.dispatch
+        implementation, enabled, ends, alive = self.dispatch
         self.assertEqual(implementation, "org.clientprune.ShareCopyImpl")
         self.assertEqual(enabled, [True])
+        self.assertEqual(ends, [(DONTKNOW, None)], "the command did not end as cancelled")
+        self.assertTrue(alive)
         self.assertIsNone(self.dispatch_without)
 
 
