@@ -51,7 +51,6 @@ constexpr char HANDLER_SERVICE[] = "com.sun.star.frame.ProtocolHandler";
 constexpr char COMMAND[] = "org.clientprune.share:SaveCopyForSharing";
 constexpr char TITLE[] = "Save a Copy for Sharing";
 
-
 Reference<XModel> spreadsheetIn(const Reference<XFrame> &frame)
 {
     if (!frame.is())
@@ -129,10 +128,10 @@ OUString savedMessage(const OUString &url, sal_Int32 cells)
     OUString text = "Saved " + shownPath(url) + "\n\n";
     if (cells == 0)
         return text + "This workbook has no ClientPrune formulas, so the copy is the same as the workbook.";
-    return text + OUString::number(cells) + (cells == 1 ? OUString(" cell") : OUString(" cells")) +
-           " with ClientPrune formulas now hold their values, so the copy shows the same numbers "
-           "in a LibreOffice or Excel without ClientPrune. Every other formula, format and chart "
-           "is kept. Error results are kept as their text, empty results as blank cells.\n\n"
+    return text + "Cells whose ClientPrune formulas were replaced by their values: " +
+           OUString::number(cells) + ". The copy shows the same numbers in a LibreOffice or Excel "
+           "without ClientPrune. Every other formula, format and chart is kept. Error results "
+           "are kept as their text, empty results as blank cells.\n\n"
            "Your workbook itself is unchanged.";
 }
 
