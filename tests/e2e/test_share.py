@@ -174,6 +174,7 @@ class ShareTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         cls.tmp = tempfile.mkdtemp(prefix="clientprune-share-")
+        cls.addClassCleanup(shutil.rmtree, cls.tmp, ignore_errors=True)  # even if set-up fails
         cls.soffice_tmp = os.path.join(cls.tmp, "soffice-tmp")
         os.makedirs(cls.soffice_tmp)
         cls.book = os.path.join(cls.tmp, "book.ods")
@@ -253,10 +254,6 @@ class ShareTest(unittest.TestCase):
                 doc.calculateAll()
                 cls.shown[key] = snapshot(doc, cls.expected[key[0]])
                 cls.shown_charts[key] = chart_counts(doc)
-
-    @classmethod
-    def tearDownClass(cls):
-        shutil.rmtree(cls.tmp, ignore_errors=True)
 
     @staticmethod
     def read_menu(merging):

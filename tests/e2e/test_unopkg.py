@@ -115,11 +115,13 @@ class UnopkgTest(unittest.TestCase):
     def setUpClass(cls):
         cls.user = f"cpunopkg{os.getpid() % 1000000}"
         cls.base = tempfile.mkdtemp(prefix="clientprune-unopkg-")
+        cls.addClassCleanup(shutil.rmtree, cls.base, ignore_errors=True)
         os.chmod(cls.base, 0o755)
         cls.home = os.path.join(cls.base, "home")
         subprocess.run(["useradd", "--system", "--create-home", "--home-dir", cls.home,
                         "--shell", "/bin/sh", cls.user], check=True, timeout=60)
-        cls.created = True
+        # Class clean-ups run even when the rest of the set-up fails.
+        cls.addClassCleanup(cls.remove_user)
         entry = pwd.getpwnam(cls.user)
         cls.uid, cls.gid = entry.pw_uid, entry.pw_gid
         version = project_version()
@@ -138,13 +140,10 @@ class UnopkgTest(unittest.TestCase):
         cls.profile = os.path.join(cls.home, ".config", "libreoffice", "4")
 
     @classmethod
-    def tearDownClass(cls):
-        try:
-            run = subprocess.run(["userdel", "--remove", cls.user], capture_output=True,
-                                 text=True, timeout=60)
-            assert run.returncode in (0, 12), run.stderr  # 12: home already gone
-        finally:
-            shutil.rmtree(cls.base, ignore_errors=True)
+    def remove_user(cls):
+        run = subprocess.run(["userdel", "--remove", cls.user], capture_output=True,
+                             text=True, timeout=60)
+        assert run.returncode in (0, 12), run.stderr  # 12: home already gone
 
     def as_user(self, *cmd, timeout=180, answer=None):
         """Run cmd as the throw-away user, answer on its standard input;
