@@ -40,9 +40,27 @@ def prop(name, value):
     return p
 
 
+_known_type_libraries = set()
+
+
+def know_extension_types(folder):
+    """Teach this Python process the extension's own UNO types (its .rdb),
+    such as org.clientprune.XShareCopy: a bridge that receives an object whose
+    type this side does not know is disposed.  Once per process."""
+    tdm = uno.getComponentContext().getValueByName(
+        "/singletons/com.sun.star.reflection.theTypeDescriptionManager")
+    for name in sorted(os.listdir(folder)):
+        if name.endswith(".rdb") and name not in _known_type_libraries:
+            tdm.insert(uno.systemPathToFileUrl(os.path.join(folder, name)))
+            _known_type_libraries.add(name)
+
+
 class Calc:
-    def __init__(self, oxt=None, timeout=90, keep=False, env=None):
+    def __init__(self, oxt=None, timeout=90, keep=False, env=None, profile=None):
+        """profile: an existing user profile folder to run with (its
+        installed extensions included) instead of a fresh one."""
         self.oxt = oxt
+        self.profile = profile
         self.env = dict(os.environ, **(env or {}))
         self.timeout = timeout
         self.keep = keep
@@ -59,7 +77,8 @@ class Calc:
             with zipfile.ZipFile(self.oxt) as z:
                 z.extractall(ext)
             env_args.append("-env:BUNDLED_EXTENSIONS=" + uno.systemPathToFileUrl(os.path.join(self.dir, "ext")))
-        profile = uno.systemPathToFileUrl(os.path.join(self.dir, "profile"))
+            know_extension_types(ext)
+        profile = uno.systemPathToFileUrl(self.profile or os.path.join(self.dir, "profile"))
         pipe = "clientprune_%d_%d" % (os.getpid(), int(time.time() * 1000) % 100000000)
         self.log = open(os.path.join(self.dir, "soffice.log"), "w")
         self.proc = subprocess.Popen(
@@ -127,9 +146,12 @@ class Calc:
         self.docs.append(doc)
         return doc
 
-    def open(self, path):
+    def open(self, path, read_only=False):
+        """Load path hidden; read_only also leaves no lock file and opens a
+        book that another LibreOffice holds open."""
+        args = (prop("Hidden", True),) + ((prop("ReadOnly", True),) if read_only else ())
         doc = self.desktop.loadComponentFromURL(uno.systemPathToFileUrl(os.path.abspath(path)),
-                                                "_blank", 0, (prop("Hidden", True),))
+                                                "_blank", 0, args)
         self.docs.append(doc)
         return doc
 

@@ -5,8 +5,10 @@ constructor.
 
     /usr/bin/python3 tests/e2e/test_package.py build/clientprune.oxt
 """
+import fnmatch
 import os
 import re
+import struct
 import subprocess
 import sys
 import tempfile
@@ -23,6 +25,8 @@ ROOT = os.path.join(HERE, "..", "..")
 MANIFEST_NS = "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"
 DESC_NS = "http://openoffice.org/extensions/description/2006"
 COMP_NS = "http://openoffice.org/2010/uno-components"
+OOR_NS = "http://openoffice.org/2001/registry"
+XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
 LIB = "Linux_x86_64/libclientprune.so"
 
 
@@ -48,10 +52,24 @@ class PackageTest(unittest.TestCase):
     def xml(self, name):
         return ET.fromstring(self.zip.read(name))
 
-    def test_holds_exactly_what_it_should(self):
-        self.assertEqual(self.names, {
-            "META-INF/manifest.xml", "description.xml", "description-en.txt", "LICENSE.txt",
-            "clientprune.components", "clientprune.rdb", LIB})
+    def referenced(self):
+        """Every file the manifest, description.xml and the components file
+        point to, with the two files LibreOffice looks for by name."""
+        refs = {"META-INF/manifest.xml", "description.xml"}
+        for e in self.xml("META-INF/manifest.xml").findall(f"{{{MANIFEST_NS}}}file-entry"):
+            refs.add(e.get(f"{{{MANIFEST_NS}}}full-path"))
+        for e in self.xml("description.xml").iter():
+            href = e.get(XLINK_HREF)
+            if href and "://" not in href:
+                refs.add(href)
+        for comp in self.xml("clientprune.components").findall(f"{{{COMP_NS}}}component"):
+            refs.add(comp.get("uri"))
+        return refs
+
+    def test_holds_exactly_what_is_referenced(self):
+        refs = self.referenced()
+        self.assertEqual(refs - self.names, set(), "referenced but missing")
+        self.assertEqual(self.names - refs, set(), "in the .oxt but referenced nowhere")
 
     def test_manifest_entries_exist(self):
         entries = self.xml("META-INF/manifest.xml").findall(f"{{{MANIFEST_NS}}}file-entry")
@@ -60,19 +78,69 @@ class PackageTest(unittest.TestCase):
             path = e.get(f"{{{MANIFEST_NS}}}full-path")
             self.assertIn(path, self.names)
             types[path] = e.get(f"{{{MANIFEST_NS}}}media-type")
-        self.assertEqual(types["clientprune.rdb"], "application/vnd.sun.star.uno-typelibrary;type=RDB")
-        self.assertEqual(types["clientprune.components"],
-                         "application/vnd.sun.star.uno-components;platform=Linux_x86_64")
+        self.assertEqual(types, {
+            "clientprune.rdb": "application/vnd.sun.star.uno-typelibrary;type=RDB",
+            "clientprune.components": "application/vnd.sun.star.uno-components;platform=Linux_x86_64",
+            "Addons.xcu": "application/vnd.sun.star.configuration-data",
+            "ProtocolHandler.xcu": "application/vnd.sun.star.configuration-data"})
+
+    def implementations(self):
+        """{implementation name: (constructor, {services})}"""
+        comp = self.xml("clientprune.components").find(f"{{{COMP_NS}}}component")
+        return {impl.get("name"): (impl.get("constructor"),
+                                   {s.get("name") for s in impl.findall(f"{{{COMP_NS}}}service")})
+                for impl in comp.findall(f"{{{COMP_NS}}}implementation")}
 
     def test_components_file(self):
         comp = self.xml("clientprune.components").find(f"{{{COMP_NS}}}component")
         self.assertEqual(comp.get("loader"), "com.sun.star.loader.SharedLibrary")
         self.assertEqual(comp.get("environment"), "gcc3")
-        self.assertIn(comp.get("uri"), self.names)
-        impl = comp.find(f"{{{COMP_NS}}}implementation")
-        self.assertEqual(impl.get("constructor"), "org_clientprune_ClientPrune_get_implementation")
-        services = {s.get("name") for s in impl.findall(f"{{{COMP_NS}}}service")}
-        self.assertEqual(services, {"com.sun.star.sheet.AddIn", "org.clientprune.ClientPrune"})
+        self.assertEqual(comp.get("uri"), LIB)
+        self.assertEqual(self.implementations(), {
+            "org.clientprune.ClientPruneImpl": (
+                "org_clientprune_ClientPrune_get_implementation",
+                {"com.sun.star.sheet.AddIn", "org.clientprune.ClientPrune"}),
+            "org.clientprune.ShareCopyImpl": (
+                "org_clientprune_ShareCopy_get_implementation",
+                {"com.sun.star.frame.ProtocolHandler", "org.clientprune.ShareCopy"})})
+
+    def test_configuration_files_are_valid(self):
+        xcus = [n for n in self.names if n.endswith(".xcu")]
+        self.assertEqual(sorted(xcus), ["Addons.xcu", "ProtocolHandler.xcu"])
+        for name in xcus:
+            raw = self.zip.read(name)
+            root = ET.fromstring(raw)  # well-formed, or this raises
+            self.assertEqual(root.tag, f"{{{OOR_NS}}}component-data", name)
+            self.assertEqual(root.get(f"{{{OOR_NS}}}package"), "org.openoffice.Office", name)
+            self.assertEqual(root.get(f"{{{OOR_NS}}}name"), name[:-len(".xcu")], name)
+            self.assertIn(f'xmlns:oor="{OOR_NS}"'.encode(), raw, name)
+            self.assertIn(b'xmlns:xs="http://www.w3.org/2001/XMLSchema"', raw, name)
+            for e in root.iter():
+                self.assertIn(e.tag, {f"{{{OOR_NS}}}component-data", "node", "prop", "value"}, name)
+                if e.tag == "prop" and e.get(f"{{{OOR_NS}}}type"):
+                    self.assertIn(e.get(f"{{{OOR_NS}}}type"), {"xs:string", "oor:string-list"}, name)
+                op = e.get(f"{{{OOR_NS}}}op")
+                self.assertIn(op, {None, "replace", "fuse"}, name)
+
+    def test_protocol_handler_and_menu_agree_with_the_components(self):
+        handlers = ET.fromstring(self.zip.read("ProtocolHandler.xcu")).find("node")
+        self.assertEqual(handlers.get(f"{{{OOR_NS}}}name"), "HandlerSet")
+        impls = self.implementations()
+        patterns = []
+        for handler in handlers.findall("node"):
+            impl = handler.get(f"{{{OOR_NS}}}name")
+            self.assertIn(impl, impls, "ProtocolHandler.xcu names an unknown implementation")
+            self.assertIn("com.sun.star.frame.ProtocolHandler", impls[impl][1])
+            patterns += handler.find("prop/value").text.split()
+        self.assertEqual(patterns, ["org.clientprune.share:*"])
+        addons = ET.fromstring(self.zip.read("Addons.xcu"))
+        urls = [p.find("value").text for p in addons.iter("prop") if p.get(f"{{{OOR_NS}}}name") == "URL"]
+        self.assertTrue(urls)
+        for url in urls:
+            self.assertTrue(any(fnmatch.fnmatchcase(url, p) for p in patterns), url)
+        contexts = {p.find("value").text for p in addons.iter("prop")
+                    if p.get(f"{{{OOR_NS}}}name") in ("MergeContext", "Context")}
+        self.assertEqual(contexts, {"com.sun.star.sheet.SpreadsheetDocument"})
 
     def test_description(self):
         d = self.xml("description.xml")
@@ -81,18 +149,63 @@ class PackageTest(unittest.TestCase):
         self.assertEqual(d.find(f"{{{DESC_NS}}}platform").get("value"), "linux_x86_64")
         self.assertTrue(d.find(f"{{{DESC_NS}}}display-name/{{{DESC_NS}}}name").text.strip())
         self.assertTrue(d.find(f"{{{DESC_NS}}}publisher/{{{DESC_NS}}}name").text.strip())
-        lic = d.find(f"{{{DESC_NS}}}registration/{{{DESC_NS}}}simple-license/{{{DESC_NS}}}license-text")
-        self.assertIn(lic.get("{http://www.w3.org/1999/xlink}href"), self.names)
-        self.assertIn(b"GNU GENERAL PUBLIC LICENSE", self.zip.read("LICENSE.txt"))
+        # The licence is shown at install and must be accepted by the user.
+        licence = d.find(f"{{{DESC_NS}}}registration/{{{DESC_NS}}}simple-license")
+        self.assertEqual(licence.get("accept-by"), "user")
+        lic = licence.find(f"{{{DESC_NS}}}license-text")
+        self.assertIn(lic.get(XLINK_HREF), self.names)
+        self.assertIn(b"GNU GENERAL PUBLIC LICENSE", self.zip.read(lic.get(XLINK_HREF)))
         minimal = d.find("{http://openoffice.org/extensions/description/2006}dependencies/"
                          "{http://libreoffice.org/extensions/description/2011}LibreOffice-minimal-version")
         self.assertEqual(minimal.get("value"), "7.4")
 
-    def test_only_the_constructor_is_exported(self):
+    def test_icons_are_png(self):
+        d = self.xml("description.xml")
+        for kind in ("default", "high-contrast"):
+            href = d.find(f"{{{DESC_NS}}}icon/{{{DESC_NS}}}{kind}").get(XLINK_HREF)
+            data = self.zip.read(href)
+            self.assertEqual(data[:8], b"\x89PNG\r\n\x1a\n", href)
+            self.assertEqual(data[12:16], b"IHDR", href)
+            width, height = struct.unpack(">II", data[16:24])
+            self.assertEqual((width, height), (42, 42), href)
+
+    def test_description_has_this_versions_release_notes(self):
+        version = project_version()
+        with open(os.path.join(ROOT, "RELEASE-NOTES.md"), encoding="utf-8") as f:
+            notes = f.read()
+        m = re.search(r"^## +%s\s*\n(.*?)(?=^## |\Z)" % re.escape(version), notes, re.M | re.S)
+        self.assertIsNotNone(m, f"RELEASE-NOTES.md has no section for {version}")
+        d = self.xml("description.xml")
+        href = d.find(f"{{{DESC_NS}}}extension-description/{{{DESC_NS}}}src").get(XLINK_HREF)
+        text = self.zip.read(href).decode("utf-8")
+        self.assertIn(f"What is new in version {version}:", text)
+        for line in m.group(1).strip().splitlines():
+            self.assertIn(line.rstrip(), text)
+
+    def test_version_is_written_in_one_place(self):
+        """Only CMakeLists.txt's project() (and RELEASE-NOTES.md's heading)
+        name the version; everything else takes it from there."""
+        version = project_version()
+        found = []
+        for folder in ("packaging", "addin", "idl", "tools", "src", "tests", "samples"):
+            for dirpath, _, files in os.walk(os.path.join(ROOT, folder)):
+                for name in files:
+                    if name.endswith((".ods", ".xlsx", ".png", ".pyc")):
+                        continue
+                    path = os.path.join(dirpath, name)
+                    with open(path, encoding="utf-8", errors="replace") as f:
+                        if re.search(r"(?<![\d.])%s(?![\d])" % re.escape(version), f.read()):
+                            found.append(os.path.relpath(path, ROOT))
+        with open(os.path.join(ROOT, "README.md"), encoding="utf-8") as f:
+            if version in f.read():
+                found.append("README.md")
+        self.assertEqual(found, [])
+
+    def test_only_the_constructors_are_exported(self):
         out = subprocess.run(["nm", "-D", "--defined-only", self.lib], capture_output=True,
                              text=True, check=True).stdout
         exported = {line.split()[-1] for line in out.splitlines() if line.strip()}
-        self.assertEqual(exported, {"org_clientprune_ClientPrune_get_implementation"})
+        self.assertEqual(exported, {c for c, _ in self.implementations().values()})
 
     def test_gsl_is_linked_statically(self):
         out = subprocess.run(["readelf", "-d", self.lib], capture_output=True, text=True,
