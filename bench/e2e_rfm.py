@@ -10,7 +10,7 @@ RFMTABLE as an array formula over its 2,357 customers, and prints the median
 of 7 full recalculations (doc.calculateAll(), which recomputes the one
 formula there), once with the numeric customer ids and once with text ids
 ("C0001" ...), which go through the office's collator.  The CDNOW folder is
-CLIENTPRUNE_CDNOW or ../shared/data/cdnow.  Figures only: never a test.
+CLIENTPRUNE_CDNOW or tests/data/cdnow.  Figures only: never a test.
 """
 import datetime
 import os
@@ -47,7 +47,7 @@ def report(what, secs):
 
 def main():
     oxt = next((a for a in sys.argv[1:] if a.endswith(".oxt")), "build/clientprune.oxt")
-    folder = os.environ.get("CLIENTPRUNE_CDNOW") or os.path.join(ROOT, "..", "shared", "data", "cdnow")
+    folder = os.environ.get("CLIENTPRUNE_CDNOW") or os.path.join(ROOT, "tests", "data", "cdnow")
     if not os.path.exists(os.path.join(folder, "CDNOW_sample.txt")):
         print(f"CDNOW data not found in {folder}: set CLIENTPRUNE_CDNOW")
         return 0

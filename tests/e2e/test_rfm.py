@@ -7,7 +7,7 @@ Values are compared with ref_rfm.py (an independent implementation of
 FUNCTIONS.md) to 1e-9 and with hand-derived values; text keys are checked
 against Calc's own sort and `=`; the CDNOW log (folder from the
 CLIENTPRUNE_CDNOW environment variable, which ctest sets, or
-../shared/data/cdnow) must reproduce the published summary of all 2,357
+tests/data/cdnow) must reproduce the published summary of all 2,357
 customers; every invalid input shows Err:502 with Calc still answering.
 """
 import csv
@@ -25,7 +25,7 @@ from e2e import ROOT, CalcCase, main_oxt  # noqa: E402
 
 OXT = main_oxt()
 ERR_NOT_AVAILABLE = 32767  # #N/A
-CDNOW = os.environ.get("CLIENTPRUNE_CDNOW") or os.path.join(ROOT, "..", "shared", "data", "cdnow")
+CDNOW = os.environ.get("CLIENTPRUNE_CDNOW") or os.path.join(ROOT, "tests", "data", "cdnow")
 EPOCH = datetime.date(1899, 12, 30)  # Calc's serial 0
 
 
