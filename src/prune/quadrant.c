@@ -13,9 +13,9 @@
  *   The median is the one of Calc's MEDIAN (sc/source/core/tool/interpr3.cxx,
  *   ScInterpreter::GetMedian): with n values sorted, the value at n / 2
  *   (0-based) for odd n, else (lower + upper) / 2 of the two middle ones.
- *   It is found by selection (quickselect with a three-way partition, which
- *   takes runs of equal values in one step; after 2 log2 n + 8 rounds the
- *   rest is sorted, so the worst case is O(n log n)), not by sorting.
+ *   It is found by selection (cp_select_kth in src/common: quickselect with
+ *   a three-way partition and a depth limit, so the worst case is
+ *   O(n log n)), not by sorting.
  *
  * REFERENCES
  *   ClientPrune FUNCTIONS.md, "Scoring and pruning" (CLIENTQUADRANT).
@@ -26,9 +26,9 @@
 #include "cp_prune.h"
 
 #include <math.h>
-#include <stdlib.h>
 
 #include "cp_alloc.h"
+#include "cp_select.h"
 
 const char *cp_quadrant_name(int quadrant)
 {
@@ -41,67 +41,11 @@ const char *cp_quadrant_name(int quadrant)
     }
 }
 
-static int cmp_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
-
-static void swap(double *a, double *b)
-{
-    double t = *a;
-    *a = *b;
-    *b = t;
-}
-
-static double median3(double a, double b, double c)
-{
-    if (a > b)
-        swap(&a, &b);
-    if (b > c)
-        b = c;
-    return a > b ? a : b;
-}
-
-/* Rearranges a[0..n) so that a[k] is the value a sort would put there and
- * nothing before it is larger (k < n; no NaN). */
-static void select_kth(double *a, size_t n, size_t k)
-{
-    size_t lo = 0, hi = n; /* a[k] is within [lo, hi) */
-    unsigned int budget = 8;
-    for (size_t m = n; m > 1; m /= 2)
-        budget += 2;
-    while (hi - lo > 16) {
-        if (budget-- == 0)
-            break;
-        double pivot = median3(a[lo], a[lo + (hi - lo) / 2], a[hi - 1]);
-        /* Dijkstra's three-way partition: [lo, lt) < pivot, [lt, gt) =
-         * pivot, [gt, hi) > pivot. */
-        size_t lt = lo, i = lo, gt = hi;
-        while (i < gt) {
-            if (a[i] < pivot)
-                swap(&a[lt++], &a[i++]);
-            else if (a[i] > pivot)
-                swap(&a[i], &a[--gt]);
-            else
-                i++;
-        }
-        if (k < lt)
-            hi = lt;
-        else if (k >= gt)
-            lo = gt;
-        else
-            return;
-    }
-    qsort(a + lo, hi - lo, sizeof *a, cmp_double);
-}
-
 /* Calc's MEDIAN of a[0..n), n >= 1; reorders a. */
 static double median(double *a, size_t n)
 {
     size_t mid = n / 2;
-    select_kth(a, n, mid);
-    double upper = a[mid];
+    double upper = cp_select_kth(a, n, mid); /* a[0..mid) <= upper after this */
     if (n % 2)
         return upper;
     double lower = a[0];

@@ -57,16 +57,7 @@ class ToolkitTest(CalcCase):
         if want is ERR:
             self.assertEqual(got[0], ERR_ILLEGAL_ARGUMENT, where)
             return
-        if want is None:
-            self.assertEqual(got, (0, ""), where)
-            return
-        err, v = got
-        self.assertEqual(err, 0, f"{where}: cell error {err}")
-        if isinstance(want, str):
-            self.assertEqual(v, want, where)
-            return
-        self.assertIsInstance(v, float, f"{where}: {v!r}")
-        self.assertLessEqual(abs(v - want), 1e-9 * max(1.0, abs(want)), f"{where}: {v} != {want}")
+        self.assertClose(got, want, where)
 
     def assertColumn(self, rng, want, where=""):
         got = self.calc.column(self.sheet, rng)
