@@ -25,9 +25,13 @@ UNO_PYTHON=/usr/bin/python3
 # the statistics library of the core; CUnit runs its tests; the LibreOffice
 # SDK compiles the UNO glue and type library; a headless Calc and python3-uno
 # run the end-to-end tests and the main job; valgrind, clang and its
-# sanitizer/libFuzzer runtime check the core for memory errors.
+# sanitizer/libFuzzer runtime check the core for memory errors; the German
+# UI (libreoffice-l10n-de) lets tests/e2e/test_german.py see the Function
+# Wizard in German (without it LibreOffice falls back to English); pdftoppm
+# (poppler-utils) turns the PDFs of the sample books into the README's pictures.
 PACKAGES=(cmake make gcc g++ binutils libgsl-dev libcunit1-dev
-          libreoffice-dev python3 python3-uno valgrind clang libclang-rt-14-dev)
+          libreoffice-dev python3 python3-uno valgrind clang libclang-rt-14-dev
+          libreoffice-l10n-de poppler-utils)
 
 missing_packages() {
     local p
