@@ -6,7 +6,10 @@
 #   ./clientprune.sh run [BOOK.ods]   install what is missing, build the .oxt,
 #                                     recalculate BOOK (default: the sample
 #                                     client book) in a headless Calc with the
-#                                     extension and print its prune list
+#                                     extension, write it and a PDF of it to
+#                                     build/out/ and print its prune list;
+#                                     without BOOK also render the README's
+#                                     pictures of the samples (docs/images/)
 #   ./clientprune.sh test             install what is missing, build, and run
 #                                     every test: CUnit, fault simulation,
 #                                     valgrind, end-to-end in Calc, packaging;
@@ -97,9 +100,15 @@ fuzz() {
 case "${1:-}" in
 run)
     install_deps
+    echo "== Building the extension"
     build
+    echo "== Recalculating ${2:-the sample client book}: the prune list, $BUILD/out/*.ods and *.pdf"
     "$UNO_PYTHON" tools/prune_list.py --oxt "$BUILD/clientprune.oxt" --out "$BUILD/out" \
         "${2:-samples/clients.ods}"
+    if [ -z "${2:-}" ]; then
+        echo "== Rendering the README's pictures of the samples"
+        "$UNO_PYTHON" tools/render_samples.py --oxt "$BUILD/clientprune.oxt" --out docs/images
+    fi
     ;;
 test)
     install_deps
