@@ -232,6 +232,9 @@ def reference_text(funcs):
         out.append("")
         out.append(f"*Result:* {' '.join(fn['result'].split())}")
         out.append("")
+        if has_german(fn):
+            out.append(f"*In German:* `{fn['name_de']}`")
+            out.append("")
         out.append("| argument | |")
         out.append("|---|---|")
         for a in args:
