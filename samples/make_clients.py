@@ -231,13 +231,12 @@ def build(calc, out):
     ]
     sample_book.notes(readme, notes)
 
+    # Read me first; 90_start_here.py puts Start here before it (the book
+    # opens on it).
+    sheets.moveByName("Read me", 0)
     book = Book(doc, data)
     for module in sheet_modules():
         module.add(doc, book)
-
-    # Start here first (the book opens on it), then Read me and the data.
-    sheets.moveByName("Read me", 0)
-    sheets.moveByName("Start here", 0)
     sample_book.page_setup(doc)
     doc.calculateAll()
     doc.CurrentController.setActiveSheet(sheets.getByName("Start here"))

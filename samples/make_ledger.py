@@ -345,28 +345,28 @@ def fill_start_here(doc, rfm_last, ledger_last):
            "purchases, days from the first to the last purchase, days since the first purchase and the "
            "average repeat purchase. Customer names are matched without regard to capitals; credit notes "
            "count against their day.",
-           formulas=[("$RFM.A2", f"RFM A2:E{rfm_last}")],
+           formulas=[("RFM", "A2", f"RFM A2:E{rfm_last}")],
            links=[("RFM", "A1", "Open the RFM sheet ▸"), ("Ledger", "A1", "Open the Ledger ▸")])
     p.step(2, "Rank",
            "Score each customer 1 to 5 on recency (R: days since the last purchase, fewer is better), "
            "frequency (F) and money (M) by rank among all customers, as a code such as 545.",
-           formulas=[("$RFM.F2", f"RFM F2:F{rfm_last}"), ("$RFM.G2", f"RFM G2:G{rfm_last}")],
+           formulas=[("RFM", "F2", f"RFM F2:F{rfm_last}"), ("RFM", "G2", f"RFM G2:G{rfm_last}")],
            links=[("RFM", "G1", "See the codes on the RFM sheet ▸")])
     p.step(3, "Decide",
            "Name each customer's segment from the code and decide what to do with it: reward the "
            "Champions, call the ones At risk, let the Lost go. The table below the page and the chart "
            "on the right say how much of last year's revenue each segment brought.",
-           formulas=[("$RFM.H2", f"RFM H2:H{rfm_last}")],
+           formulas=[("RFM", "H2", f"RFM H2:H{rfm_last}")],
            links=[("Segments", "A1", "Open the Segments sheet (customers per segment, R x F heat map) ▸")])
     p.step(4, "Simulate",
            f'="If the "&({lost_n})&" Hibernating and Lost customers never order again, you lose "'
            f'&TEXT({lost};"#,##0")&" ("&TEXT(({lost})/{total};"0%")&") of a year like {LAST_YEAR}; '
            f'if the "&({win_n})&" At risk and Can\'t lose customers go too, "&TEXT(({win})+({lost});"#,##0")'
-           f'&" ("&TEXT((({win})+({lost}))/{total};"0%")&"). Win-back calls go to the second group."',
-           formulas=[(f"$'Start here'.B{first}", f"Start here B{first}:B{last}, revenue per segment")])
+           f'&" ("&TEXT((({win})+({lost}))/{total};"0%")&"). Win-back calls go to the second group. '
+           f'Revenue per segment: the table below the page (SUMIF over RFM L2:L{rfm_last})."')
     p.step(5, "Share",
-           "Your accountant may not have ClientPrune installed and would see #NAME?. Tools ▸ ClientPrune ▸ "
-           "Save a Copy for Sharing… writes a copy (.ods or .xlsx) in which every ClientPrune formula is "
+           "Your accountant may not have ClientPrune installed and would see name errors where your "
+           "ClientPrune formulas are. Tools ▸ ClientPrune ▸ Save a Copy for Sharing… writes a copy (.ods or .xlsx) in which every ClientPrune formula is "
            "replaced by the value it shows now; every other formula, format and chart stays as it is.")
     p.heading("More in this book")
     p.links([("Read me", "A1", "Read me: the ledger, the columns of the RFM sheet, the segment map ▸")])
@@ -408,8 +408,7 @@ def build(calc, out):
     doc.calculateAll()
     fill_segments(doc, sheets.getByName("Segments"), rfm_last)
     fill_readme(sheets.getByName("Read me"), rfm_last, ledger_last)
-    fill_start_here(doc, rfm_last, ledger_last)
-    sheets.moveByName("Start here", 0)  # the book opens on it
+    fill_start_here(doc, rfm_last, ledger_last)  # the first sheet: the book opens on it
     doc.calculateAll()
     doc.CurrentController.setActiveSheet(sheets.getByName("Start here"))
     store(doc, out)

@@ -76,8 +76,8 @@ def link(sheet_name, cell="A1"):
 
 class StartHere:
     """The "Start here" sheet of a sample book: a title, figures at a glance,
-    the workflow step by step with the book's own formulas (FORMULA() shows
-    them live) and links to the sheets, and charts on the right.
+    the workflow step by step with the book's own formulas and links to the
+    sheets, and charts on the right.
 
     Column A holds labels, column B wrapped text; charts go to the right of
     column B.  Every text that states a number is a formula, so it follows
@@ -90,9 +90,11 @@ class StartHere:
 
     def __init__(self, doc, name="Start here"):
         self.doc = doc
-        sheets = doc.Sheets
-        sheets.insertNewByName(name, sheets.getCount())
-        self.sheet = sheets.getByName(name)
+        # The first sheet, made there: a sheet moved after its charts are
+        # made gets charts that Calc redraws (and marks the book modified)
+        # at every recalculation.
+        doc.Sheets.insertNewByName(name, 0)
+        self.sheet = doc.Sheets.getByName(name)
         self.row = 1  # the next row to write (1-based)
         cols = self.sheet.getColumns()
         cols.getByIndex(0).Width = self.LABEL_WIDTH
@@ -129,7 +131,7 @@ class StartHere:
             a.setString(label)
             a.CharWeight = 150 if bold_label else 100
         b = self.cell("B")
-        if text.startswith("="):
+        if text.startswith("=") and not text.startswith("=="):
             b.setFormula(text)
         else:
             b.setString(text)
@@ -138,9 +140,13 @@ class StartHere:
         self.row += 1
         return b
 
-    def formula_of(self, ref, where):
-        """The formula of cell ref, shown live with where it is."""
-        c = self.line(f'="{where}:  "&FORMULA({ref})')
+    def formula_of(self, sheet_name, cell, where):
+        """The formula of a cell of the book as ClientPrune's user types it,
+        with where it is.  Written as text when the page is made (FORMULA()
+        would show #N/A in a copy for sharing, whose ClientPrune cells hold
+        values), so it is the book's formula as generated."""
+        formula = self.doc.Sheets.getByName(sheet_name).getCellRangeByName(cell).getFormula()
+        c = self.line(f"{where}:  " + formula.replace("ORG.CLIENTPRUNE.CLIENTPRUNE.", ""))
         c.CharFontName = "Liberation Mono"
         c.CharHeight = 9
         return c
@@ -156,10 +162,10 @@ class StartHere:
 
     def step(self, number, name, text, formulas=(), links=()):
         """A workflow step: its name, what it does, the book's formulas for
-        it (ref, where) and links to the sheets (sheet, cell, text)."""
+        it (sheet, cell, where) and links to the sheets (sheet, cell, text)."""
         self.line(text, label=f"{number}. {name}")
-        for ref, where in formulas:
-            self.formula_of(ref, where)
+        for sheet_name, cell, where in formulas:
+            self.formula_of(sheet_name, cell, where)
         self.links(links)
         self.row += 1
 
@@ -199,5 +205,6 @@ class StartHere:
             chart.Diagram.YAxis.LinkNumberFormatToSource = False
         series = chart.getFirstDiagram().getCoordinateSystems()[0].getChartTypes()[0].getDataSeries()
         for s in series:
-            s.Color = colour
+            if colour is not None:
+                s.Color = colour
         return chart

@@ -2,12 +2,12 @@
 """Start here: the workflow of the book in plain words, on its first sheet.
 
 Assess, rank, decide, simulate, share: each step says what it does, shows
-the formula this book uses for it (live, through FORMULA()) and links to
+the formula this book uses for it and links to
 the sheet that does it.  The figures at the top and the two charts (the ten
 clients to look at first; profit before and after letting go) are formulas
 too, so the page follows the book when the data, weights, rates or budget
-change.  Runs last (NN = 90) because it refers to every other sheet;
-make_clients.py puts it first and opens the book on it.
+change.  Runs last (NN = 90) because it refers to every other sheet, and
+makes its sheet the first, which the book opens on.
 """
 from sample_book import StartHere
 
@@ -39,35 +39,35 @@ def add(doc, book):
            "worked, support tickets, days paid late, satisfaction and your own A-F grade. The weights "
            "(Clients N3:S3) say how much each counts, the directions (N4:S4) whether more is better. "
            "A blank cell means 'not known' and is left out for that client.",
-           formulas=[("$Clients.I2", "Clients I2:I41 (one array formula)"),
-                     ("$Clients.K2", "Clients K2, filled down (row mode)")],
+           formulas=[("Clients", "I2", "Clients I2:I41 (one array formula)"),
+                     ("Clients", "K2", "Clients K2, filled down (row mode)")],
            links=[("Clients", "I1", "Open the Clients sheet ▸")])
     p.step(2, "Rank",
            "Put the clients in the order to look at them: rank 1 is the weakest score, the first client to "
            "think about; equal scores put the smaller client first. The chart on the right shows the "
            "first ten.",
-           formulas=[("$Clients.J2", "Clients J2:J41")],
+           formulas=[("Clients", "J2", "Clients J2:J41")],
            links=[("Clients", "J1", "See the ranks on the Clients sheet ▸")])
     p.step(3, "Decide",
            '="Sort clients into four groups by revenue and score: Top ("&$Quadrant.H8&", look after them), '
            'Grow ("&$Quadrant.H9&", sell them more), Reprice ("&$Quadrant.H10&", change the terms) and '
            'Prune ("&$Quadrant.H11&", consider letting go). Then pick whom to let go within a revenue '
            'budget: now "&TEXT($\'Prune list\'.B4;"0%")&" of revenue (Prune list B4)."',
-           formulas=[("$Quadrant.D5", "Quadrant D5:D44"),
-                     ("$'Prune list'.I16", "Prune list I16:I55")],
+           formulas=[("Quadrant", "D5", "Quadrant D5:D44"),
+                     ("Prune list", "I16", "Prune list I16:I55")],
            links=[("Quadrant", "A1", "Open the Quadrant sheet ▸"),
                   ("Prune list", "A1", "Open the Prune list sheet ▸")])
     p.step(4, "Simulate",
            "See what letting them go does to revenue, profit and margin, with the freed staff time left "
            "idle or partly put to work for the clients who stay (chart on the right), and how sure the "
            "list is if your weights are a little off.",
-           formulas=[("$'Prune list'.B10", "Prune list B10:G10"),
-                     ("$'Prune stability'.E7", "Prune stability E7:E46")],
+           formulas=[("Prune list", "B10", "Prune list B10:G10"),
+                     ("Prune stability", "E7", "Prune stability E7:E46")],
            links=[("Prune list", "A8", "Open the Prune list sheet ▸"),
                   ("Prune stability", "A1", "Open the Prune stability sheet ▸")])
     p.step(5, "Share",
-           "Your accountant may not have ClientPrune installed and would see #NAME?. Tools ▸ ClientPrune ▸ "
-           "Save a Copy for Sharing… writes a copy (.ods or .xlsx) in which every ClientPrune formula is "
+           "Your accountant may not have ClientPrune installed and would see name errors where your "
+           "ClientPrune formulas are. Tools ▸ ClientPrune ▸ Save a Copy for Sharing… writes a copy (.ods or .xlsx) in which every ClientPrune formula is "
            "replaced by the value it shows now; every other formula, format and chart stays as it is.")
 
     p.heading("More in this book")
