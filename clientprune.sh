@@ -6,7 +6,10 @@
 #   ./clientprune.sh run [BOOK.ods]   install what is missing, build the .oxt,
 #                                     recalculate BOOK (default: the sample
 #                                     client book) in a headless Calc with the
-#                                     extension and print its prune list
+#                                     extension, write it and a PDF of it to
+#                                     build/out/ and print its prune list;
+#                                     without BOOK also render the README's
+#                                     pictures of the samples (docs/images/)
 #   ./clientprune.sh test             install what is missing, build, and run
 #                                     every test: CUnit, fault simulation,
 #                                     valgrind, end-to-end in Calc, packaging;
@@ -25,9 +28,13 @@ UNO_PYTHON=/usr/bin/python3
 # the statistics library of the core; CUnit runs its tests; the LibreOffice
 # SDK compiles the UNO glue and type library; a headless Calc and python3-uno
 # run the end-to-end tests and the main job; valgrind, clang and its
-# sanitizer/libFuzzer runtime check the core for memory errors.
+# sanitizer/libFuzzer runtime check the core for memory errors; the German
+# UI (libreoffice-l10n-de) lets tests/e2e/test_german.py see the Function
+# Wizard in German (without it LibreOffice falls back to English); pdftoppm
+# (poppler-utils) turns the PDFs of the sample books into the README's pictures.
 PACKAGES=(cmake make gcc g++ binutils libgsl-dev libcunit1-dev
-          libreoffice-dev python3 python3-uno valgrind clang libclang-rt-14-dev)
+          libreoffice-dev python3 python3-uno valgrind clang libclang-rt-14-dev
+          libreoffice-l10n-de poppler-utils)
 
 missing_packages() {
     local p
@@ -93,9 +100,15 @@ fuzz() {
 case "${1:-}" in
 run)
     install_deps
+    echo "== Building the extension"
     build
+    echo "== Recalculating ${2:-the sample client book}: the prune list, $BUILD/out/*.ods and *.pdf"
     "$UNO_PYTHON" tools/prune_list.py --oxt "$BUILD/clientprune.oxt" --out "$BUILD/out" \
         "${2:-samples/clients.ods}"
+    if [ -z "${2:-}" ]; then
+        echo "== Rendering the README's pictures of the samples"
+        "$UNO_PYTHON" tools/render_samples.py --oxt "$BUILD/clientprune.oxt" --out docs/images
+    fi
     ;;
 test)
     install_deps

@@ -17,16 +17,24 @@ using rtl::OUString;
 namespace clientprune {
 
 namespace funcdata {
+/* A German text, or nullptrs where the table gives the function in English
+ * only (gen_addin.py makes sure a function has all its German texts or none). */
+struct German {
+    const char *name;
+    const char *text;
+};
 struct Arg {
     const char *name;
     const char *help;
     bool optional;
+    German de;
 };
 struct Function {
     const char *name;
     const char *summary;
     const Arg *args;
     std::size_t nargs;
+    German de;
 };
 #include "funcdata.inc"
 } // namespace funcdata
@@ -36,11 +44,21 @@ namespace {
 constexpr char SERVICE_NAME[] = "org.clientprune.ClientPrune";
 constexpr char IMPLEMENTATION_NAME[] = "org.clientprune.ClientPruneImpl";
 constexpr char ADDIN_SERVICE[] = "com.sun.star.sheet.AddIn";
+/* The programmatic category Calc files the functions under, and what the
+ * Wizard calls it in German. */
 constexpr char CATEGORY[] = "Statistical";
+constexpr char CATEGORY_DE[] = "Statistik";
 
 OUString utf8(const char *s)
 {
     return OUString(s, std::strlen(s), RTL_TEXTENCODING_UTF8);
+}
+
+/* The English text, or the German one when the office speaks German and the
+ * table has it. */
+OUString localized(const char *english, const char *german, bool inGerman)
+{
+    return utf8(inGerman && german ? german : english);
 }
 
 const funcdata::Function *lookup(const OUString &name)
@@ -61,35 +79,45 @@ const funcdata::Arg *lookupArg(const OUString &name, sal_Int32 index)
 
 } // namespace
 
+/* Calc sets the office's UI language (setLocale) before it asks for the
+ * Wizard's texts; German for any German-speaking country, else English. */
+bool ClientPrune::german() const
+{
+    return locale_.Language.equalsAscii("de");
+}
+
 // XAddIn ------------------------------------------------------------------
 OUString ClientPrune::getProgrammaticFuntionName(const OUString &displayName)
 {
-    const funcdata::Function *f = lookup(displayName);
-    return f ? OUString::createFromAscii(f->name) : OUString();
+    for (const auto &f : funcdata::functions)
+        if (displayName.equalsIgnoreAsciiCaseAscii(f.name)
+            || (f.de.name && displayName.equalsIgnoreAsciiCase(utf8(f.de.name))))
+            return OUString::createFromAscii(f.name);
+    return OUString();
 }
 
 OUString ClientPrune::getDisplayFunctionName(const OUString &name)
 {
     const funcdata::Function *f = lookup(name);
-    return f ? OUString::createFromAscii(f->name) : OUString();
+    return f ? localized(f->name, f->de.name, german()) : OUString();
 }
 
 OUString ClientPrune::getFunctionDescription(const OUString &name)
 {
     const funcdata::Function *f = lookup(name);
-    return f ? utf8(f->summary) : OUString();
+    return f ? localized(f->summary, f->de.text, german()) : OUString();
 }
 
 OUString ClientPrune::getDisplayArgumentName(const OUString &name, sal_Int32 index)
 {
     const funcdata::Arg *a = lookupArg(name, index);
-    return a ? utf8(a->name) : OUString();
+    return a ? localized(a->name, a->de.name, german()) : OUString();
 }
 
 OUString ClientPrune::getArgumentDescription(const OUString &name, sal_Int32 index)
 {
     const funcdata::Arg *a = lookupArg(name, index);
-    return a ? utf8(a->help) : OUString();
+    return a ? localized(a->help, a->de.text, german()) : OUString();
 }
 
 OUString ClientPrune::getProgrammaticCategoryName(const OUString &)
@@ -99,7 +127,7 @@ OUString ClientPrune::getProgrammaticCategoryName(const OUString &)
 
 OUString ClientPrune::getDisplayCategoryName(const OUString &)
 {
-    return OUString::createFromAscii(CATEGORY);
+    return OUString::createFromAscii(german() ? CATEGORY_DE : CATEGORY);
 }
 
 // XLocalizable --------------------------------------------------------------

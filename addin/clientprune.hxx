@@ -4,7 +4,8 @@
  *
  * Calc finds the service org.clientprune.ClientPrune through the
  * com.sun.star.sheet.AddIn service, reads each function's Wizard texts
- * through XAddIn (clientprune.cxx, served from the generated funcdata.inc)
+ * through XAddIn (clientprune.cxx, served from the generated funcdata.inc,
+ * in German when Calc's locale is German and the table has German texts)
  * and calls the XClientPrune methods, which are declared by the generated
  * methods.inc and defined one concern per file (fn_<module>.cxx).
  *
@@ -35,6 +36,9 @@ class ClientPrune
     css::lang::Locale locale_;
     /* The office's services (collation for RFMTABLE's text keys). */
     css::uno::Reference<css::uno::XComponentContext> context_;
+
+    /* True when the Wizard's texts are to be German (the locale Calc set). */
+    bool german() const;
 
 public:
     explicit ClientPrune(const css::uno::Reference<css::uno::XComponentContext> &context)

@@ -17,6 +17,7 @@ projects) with 40 clients and one year of records.
 The base sheets (Read me, Clients, Monthly revenue) are built here; every
 further sheet comes from a module samples/clients_sheets/NN_<topic>.py with
 a function add(doc, book), called in file-name order with the Book below.
+The book opens on "Start here" (90_start_here.py), its first sheet.
 """
 import importlib.util
 import os
@@ -230,13 +231,15 @@ def build(calc, out):
     ]
     sample_book.notes(readme, notes)
 
+    # Read me first; 90_start_here.py puts Start here before it (the book
+    # opens on it).
+    sheets.moveByName("Read me", 0)
     book = Book(doc, data)
     for module in sheet_modules():
         module.add(doc, book)
-
-    sheets.moveByName("Read me", 0)
-    doc.CurrentController.setActiveSheet(clients) if doc.CurrentController else None
+    sample_book.page_setup(doc)
     doc.calculateAll()
+    doc.CurrentController.setActiveSheet(sheets.getByName("Start here"))
     sample_book.store(doc, out)
     return doc
 

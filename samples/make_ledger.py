@@ -16,9 +16,11 @@ hotels and offices, two years of invoice lines (2024-2025) as an accounting
 package exports them: one row per invoice line, credit notes as negative
 lines, and now and then a customer name typed in capitals.
 
-Sheets: Read me; Segments (customers per segment, a bar chart, and the R x F
-heat map); RFM (RFMTABLE -> days since last -> RFMSCORE -> RFMSEGMENT);
-Ledger (the invoice lines).
+Sheets: Start here (the workflow in plain words, with the book's formulas,
+revenue by segment as a chart; the book opens on it); Read me; Segments
+(customers per segment, a bar chart, and the R x F heat map); RFM (RFMTABLE
+-> days since last -> RFMSCORE -> RFMSEGMENT, and each customer's revenue
+of the last year); Ledger (the invoice lines).
 """
 import datetime
 import os
@@ -30,13 +32,14 @@ sys.path.insert(0, os.path.join(HERE, "..", "tools"))
 import uno  # noqa: E402
 from calc import prop  # noqa: E402
 from com.sun.star.awt import Rectangle  # noqa: E402
-from sample_book import header, main, number_format, store  # noqa: E402
+from sample_book import StartHere, header, main, number_format, page_setup, store  # noqa: E402
 from sample_book import notes as write_notes  # noqa: E402
 
 SEED = 20261126
 EPOCH = datetime.date(1899, 12, 30)  # Calc's serial 0
 START = datetime.date(2024, 1, 1)
 END = datetime.date(2025, 12, 31)    # the ledger is cut (as_of) here
+LAST_YEAR = END.year
 FIRST = ["Blue Door", "Copper Kettle", "Little Fern", "North Quay", "Saltmarsh", "Old Mill",
          "Brindle", "Half Moon", "Juniper", "Kestrel", "Lantern", "Marigold", "Nettle",
          "Oak & Ash", "Pebble", "Quince", "Rook", "Sorrel", "Thistle", "Umber", "Vale", "Wren",
@@ -50,6 +53,22 @@ PRODUCTS = [("House blend 1 kg", 24.50), ("Espresso blend 1 kg", 26.00),
 CUSTOMERS = 140
 SEGMENTS = ["Champions", "Loyal", "Potential loyalist", "New", "Promising", "Needs attention",
             "About to sleep", "At risk", "Can't lose", "Hibernating", "Lost"]
+# What to do with each segment, for the Start here page.
+ACTIONS = {
+    "Champions": "thank and reward them; ask for referrals",
+    "Loyal": "keep them close; offer the new roasts first",
+    "Potential loyalist": "a standing order or a tasting visit",
+    "New": "a welcome call after the first order",
+    "Promising": "a second order needs a reason: a sample pack",
+    "Needs attention": "ask what changed before they drift",
+    "About to sleep": "a reminder with last year's order",
+    "At risk": "call them now: they used to buy often",
+    "Can't lose": "call them now: big spenders going quiet",
+    "Hibernating": "one offer; then let them rest",
+    "Lost": "let go: no more chasing",
+}
+WIN_BACK = ("At risk", "Can't lose")        # the customers to call first
+LET_GO = ("Hibernating", "Lost")            # the ones to stop chasing
 # Heat map shades, lightest to darkest (RGB), for 0 and for >0, >=20%, ... of the maximum.
 HEAT = [0xF4F6F6, 0xFDEBD0, 0xF8C471, 0xEB984E, 0xCA6F1E, 0x873600]
 
@@ -138,6 +157,15 @@ def fill_rfm(doc, sheet, ledger, last_line):
         sheet.getCellRangeByName(f"I{r}").setFormula(f"=INT(G{r}/100)")
         sheet.getCellRangeByName(f"J{r}").setFormula(f"=MOD(INT(G{r}/10);10)")
         sheet.getCellRangeByName(f"K{r}").setFormula(f"=MOD(G{r};10)")
+    # Each customer's revenue in the last year of the ledger (2025): SUMIFS
+    # ignores case as RFMTABLE does; &"" turns the add-in's text into text
+    # Calc compares.
+    sheet.getCellRangeByName("L1").setString(f"Revenue {LAST_YEAR}")
+    sheet.getCellRangeByName(f"L2:L{last}").NumberFormat = number_format(doc, "#,##0")
+    for r in range(2, last + 1):
+        sheet.getCellRangeByName(f"L{r}").setFormula(
+            f'=SUMIFS($Ledger.$F$2:$F${last_line};$Ledger.$C$2:$C${last_line};A{r}&"";'
+            f'$Ledger.$A$2:$A${last_line};">="&DATE({LAST_YEAR};1;1))')
     sheet.getCellRangeByName(f"E2:E{last}").NumberFormat = number_format(doc, "#,##0.00")
     header(sheet, "A1:N1")
     sheet.getCellRangeByName("N4").CharWeight = 150
@@ -147,6 +175,7 @@ def fill_rfm(doc, sheet, ledger, last_line):
     sheet.getColumns().getByIndex(7).Width = 3800
     for j in range(8, 11):
         sheet.getColumns().getByIndex(j).Width = 900
+    sheet.getColumns().getByIndex(11).Width = 2400
     sheet.getColumns().getByIndex(13).Width = 4200
     sheet.getRows().getByIndex(0).Height = 1500
     return last
@@ -280,14 +309,90 @@ def fill_readme(sheet, rfm_last, ledger_last):
     write_notes(sheet, notes)
 
 
-def page_setup(doc):
-    """Landscape pages, each sheet scaled to the width of one page."""
-    style = doc.StyleFamilies.getByName("PageStyles").getByName("Default")
-    width, height = style.Width, style.Height
-    style.IsLandscape = True
-    style.Width, style.Height = max(width, height), min(width, height)
-    style.ScaleToPagesX = 1
-    style.ScaleToPagesY = 0
+def fill_start_here(doc, rfm_last, ledger_last):
+    """The first sheet: the workflow in plain words with the book's formulas,
+    revenue by segment (a table and a chart), and what is at stake."""
+    money = number_format(doc, "#,##0")
+    pct = number_format(doc, "0%")
+    seg, revenue = f"$RFM.$H$2:$H${rfm_last}", f"$RFM.$L$2:$L${rfm_last}"
+    p = StartHere(doc)
+    p.title("Start here: who your customers are, from the sales ledger",
+            f"A coffee roaster's invoice lines of 2024-{LAST_YEAR} (Ledger sheet), as an accounting package "
+            "exports them. ClientPrune turns them into one row per customer, scores each customer on how "
+            "recently, how often and how much they buy (RFM), and names their segment. Every number is a "
+            "formula: paste in your own ledger and the page follows. The functions are in Insert ▸ "
+            "Function, category Statistical.")
+    table_top = 40  # the segment table, below the page (see "The charts' data")
+    first, last = table_top + 1, table_top + len(SEGMENTS)
+    win = "+".join(f"SUMIF($A${first}:$A${last};\"{s}\";$B${first}:$B${last})" for s in WIN_BACK)
+    lost = "+".join(f"SUMIF($A${first}:$A${last};\"{s}\";$B${first}:$B${last})" for s in LET_GO)
+    win_n = "+".join(f"COUNTIF({seg};\"{s}\")" for s in WIN_BACK)
+    lost_n = "+".join(f"COUNTIF({seg};\"{s}\")" for s in LET_GO)
+    total = f"SUM({revenue})"
+
+    p.heading("At a glance")
+    p.line(f'=$RFM.N5&" customers in "&TEXT(COUNTA($Ledger.B2:B{ledger_last});"#,##0")&" invoice lines; '
+           f'{LAST_YEAR} revenue "&TEXT({total};"#,##0")&"."', label="The ledger")
+    p.line(f'=COUNTIF({seg};"Champions")&" Champions bring "&TEXT(SUMIF($A${first}:$A${last};"Champions";'
+           f'$B${first}:$B${last})/{total};"0%")&" of {LAST_YEAR} revenue."', label="Best customers")
+    p.line(f'=({win_n})&" customers At risk or Can\'t lose brought "&TEXT({win};"#,##0")&" ("'
+           f'&TEXT(({win})/{total};"0%")&") in {LAST_YEAR}: call them first."', label="At stake")
+    p.row += 1
+
+    p.heading("The workflow, step by step")
+    p.step(1, "Assess",
+           "Turn the ledger (customer, date, amount per invoice line) into one row per customer: repeat "
+           "purchases, days from the first to the last purchase, days since the first purchase and the "
+           "average repeat purchase. Customer names are matched without regard to capitals; credit notes "
+           "count against their day.",
+           formulas=[("RFM", "A2", f"RFM A2:E{rfm_last}")],
+           links=[("RFM", "A1", "Open the RFM sheet ▸"), ("Ledger", "A1", "Open the Ledger ▸")])
+    p.step(2, "Rank",
+           "Score each customer 1 to 5 on recency (R: days since the last purchase, fewer is better), "
+           "frequency (F) and money (M) by rank among all customers, as a code such as 545.",
+           formulas=[("RFM", "F2", f"RFM F2:F{rfm_last}"), ("RFM", "G2", f"RFM G2:G{rfm_last}")],
+           links=[("RFM", "G1", "See the codes on the RFM sheet ▸")])
+    p.step(3, "Decide",
+           "Name each customer's segment from the code and decide what to do with it: reward the "
+           "Champions, call the ones At risk, let the Lost go. The table below the page and the chart "
+           "on the right say how much of last year's revenue each segment brought.",
+           formulas=[("RFM", "H2", f"RFM H2:H{rfm_last}")],
+           links=[("Segments", "A1", "Open the Segments sheet (customers per segment, R x F heat map) ▸")])
+    p.step(4, "Simulate",
+           f'="If the "&({lost_n})&" Hibernating and Lost customers never order again, you lose "'
+           f'&TEXT({lost};"#,##0")&" ("&TEXT(({lost})/{total};"0%")&") of a year like {LAST_YEAR}; '
+           f'if the "&({win_n})&" At risk and Can\'t lose customers go too, "&TEXT(({win})+({lost});"#,##0")'
+           f'&" ("&TEXT((({win})+({lost}))/{total};"0%")&"). Win-back calls go to the second group. '
+           f'Revenue per segment: the table below the page (SUMIF over RFM L2:L{rfm_last})."')
+    p.step(5, "Share",
+           "Your accountant may not have ClientPrune installed and would see name errors where your "
+           "ClientPrune formulas are. Tools ▸ ClientPrune ▸ Save a Copy for Sharing… writes a copy (.ods or .xlsx) in which every ClientPrune formula is "
+           "replaced by the value it shows now; every other formula, format and chart stays as it is.")
+    p.heading("More in this book")
+    p.links([("Read me", "A1", "Read me: the ledger, the columns of the RFM sheet, the segment map ▸")])
+    p.row += 1
+    if p.row > table_top - 1:
+        raise SystemExit("Start here: the page runs into the segment table; move table_top down")
+
+    # The segment table: customers, last year's revenue, share, what to do.
+    p.row = table_top - 1
+    p.data_heading()
+    for j, h in enumerate(["Segment", f"Revenue {LAST_YEAR}", "Share", "Customers", "What to do"]):
+        p.sheet.getCellByPosition(j, table_top - 1).setString(h)
+    header(p.sheet, f"A{table_top}:E{table_top}")
+    p.sheet.getCellRangeByName(f"B{first}:B{last}").NumberFormat = money
+    p.sheet.getCellRangeByName(f"C{first}:C{last}").NumberFormat = pct
+    for i, name in enumerate(SEGMENTS):
+        r = first + i
+        p.sheet.getCellRangeByName(f"A{r}").setString(name)
+        p.sheet.getCellRangeByName(f"B{r}").setFormula(f"=SUMIF({seg};A{r};{revenue})")
+        p.sheet.getCellRangeByName(f"C{r}").setFormula(f"=B{r}/{total}")
+        p.sheet.getCellRangeByName(f"D{r}").setFormula(f"=COUNTIF({seg};A{r})")
+        p.sheet.getCellRangeByName(f"E{r}").setString(ACTIONS[name])
+    p.finish()
+    chart = p.bar_chart("RevenueBySegment", p.sheet.getCellRangeByName("A5").Position.Y, 11000,
+                        f"A{table_top}:B{last}", f"{LAST_YEAR} revenue by segment", 0x7B3F00, money)
+    return chart
 
 
 def build(calc, out):
@@ -303,7 +408,9 @@ def build(calc, out):
     doc.calculateAll()
     fill_segments(doc, sheets.getByName("Segments"), rfm_last)
     fill_readme(sheets.getByName("Read me"), rfm_last, ledger_last)
+    fill_start_here(doc, rfm_last, ledger_last)  # the first sheet: the book opens on it
     doc.calculateAll()
+    doc.CurrentController.setActiveSheet(sheets.getByName("Start here"))
     store(doc, out)
     return doc
 

@@ -7,8 +7,11 @@
 Opens BOOK in a headless Calc with the extension, recalculates everything,
 and prints, for every PRUNERANK formula it finds, the clients in pruning
 order (rank 1 = the first client to consider letting go) with the score
-that PRUNERANK ranked (its first argument, read on the same row).  The client's name is the first text
-cell of its row.  With --out the recalculated book is saved there as .ods.
+that PRUNERANK ranked (its first argument, read on the same row).  The
+client's name is the first text cell of its row.  With --out the
+recalculated book is saved there as .ods and as a PDF (every sheet, as its
+page style prints it).  A status line per step goes to stderr, the lists to
+stdout.
 """
 import argparse
 import os
@@ -94,6 +97,16 @@ def prune_lists(doc):
     return lists
 
 
+def save(doc, folder, stem, log):
+    """The recalculated book as folder/stem.ods and folder/stem.pdf."""
+    os.makedirs(folder, exist_ok=True)
+    for ext, filter_name, what in ((".ods", "calc8", "recalculated book"),
+                                   (".pdf", "calc_pdf_Export", "PDF of it")):
+        target = os.path.abspath(os.path.join(folder, stem + ext))
+        log(f"Writing the {what} to {target} ...")
+        doc.storeToURL(uno.systemPathToFileUrl(target), (prop("FilterName", filter_name),))
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("book")
@@ -106,19 +119,19 @@ def main():
         sys.exit(f"{opts.oxt}: not built yet (./clientprune.sh build)")
 
     t0 = time.time()
-    print(f"Starting a headless LibreOffice with {opts.oxt} ...", file=sys.stderr)
+
+    def log(text):
+        print(f"[{time.time() - t0:5.1f} s] {text}", file=sys.stderr, flush=True)
+
+    log(f"Starting a headless LibreOffice with {opts.oxt} ...")
     with Calc(opts.oxt) as calc:
-        print(f"Opening and recalculating {opts.book} ...", file=sys.stderr)
-        doc = calc.open(opts.book)
+        log(f"Recalculating {opts.book} ...")
+        doc = calc.open(opts.book, read_only=True)
         doc.calculateAll()
         lists = prune_lists(doc)
         if opts.out:
-            os.makedirs(opts.out, exist_ok=True)
-            stem = os.path.splitext(os.path.basename(opts.book))[0]
-            target = os.path.abspath(os.path.join(opts.out, stem + ".ods"))
-            doc.storeToURL(uno.systemPathToFileUrl(target), (prop("FilterName", "calc8"),))
-            print(f"Recalculated book written to {target}", file=sys.stderr)
-    print(f"Done in {time.time() - t0:.1f} s.", file=sys.stderr)
+            save(doc, opts.out, os.path.splitext(os.path.basename(opts.book))[0], log)
+    log("Done.")
 
     if not lists:
         print(f"No PRUNERANK formula in {opts.book}: nothing to list.")

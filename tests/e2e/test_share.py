@@ -211,6 +211,14 @@ class ShareTest(unittest.TestCase):
 
             doc = calc.open(cls.book)
             doc.calculateAll()
+            # A hard recalculation (calculateAll) marks the charts of the
+            # visible first sheet modified, as on the samples' Start here,
+            # and with them the book (Calc 7.4): start from unmodified, to
+            # see that sharing changes nothing.
+            for sheet in doc.Sheets:
+                for name in sheet.Charts.ElementNames:
+                    sheet.Charts.getByName(name).EmbeddedObject.setModified(False)
+            doc.setModified(False)
             cls.before = {"modified": doc.isModified(), "url": doc.getURL(),
                           "formulas": snapshot(doc), "file": file_digest(cls.book)}
             share = calc.smgr.createInstanceWithContext("org.clientprune.ShareCopy", calc.ctx)
