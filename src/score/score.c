@@ -37,6 +37,7 @@
 
 #include "cp_alloc.h"
 #include "cp_sort.h"
+#include "cp_sum.h"
 
 static const char *const method_names[] = {"minmax", "percentile", "zscore"};
 
@@ -92,10 +93,7 @@ int cp_crit_stats_fill(cp_crit_stats *st, const cp_table *pop, size_t j,
     if (st->flat)
         return CP_OK;
 
-    double maxabs = fmax(fabs(lo), fabs(hi));
-    int e;
-    frexp(maxabs, &e);
-    st->scale = ldexp(1.0, -e);
+    st->scale = cp_pow2_scale_of(fmax(fabs(lo), fabs(hi)));
     st->lo = lo * st->scale;
     st->hi = hi * st->scale;
 
@@ -225,9 +223,7 @@ int cp_score_weights_ok(const double weights[], size_t wstride,
     }
     if (wmax == 0.0)
         return CP_EINVAL;
-    int we;
-    frexp(wmax, &we);
-    *wscale = ldexp(1.0, -we);
+    *wscale = cp_pow2_scale_of(wmax);
     return CP_OK;
 }
 

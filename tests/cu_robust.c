@@ -1,0 +1,102 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * cu_robust.c - inputs that once gave a wrong number or status (each from
+ * fuzzing or the robustness review of issue 5, with the input that showed
+ * it), the limits on work and size, and determinism of every simulating
+ * function.
+ *
+ * Expected values are derived by hand next to each case from the rules of
+ * FUNCTIONS.md.
+ */
+#include <math.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "cp_health.h"
+#include "cp_profit.h"
+#include "cp_prune.h"
+#include "cp_rfm.h"
+#include "cp_score.h"
+#include "cu_test.h"
+
+/* The smallest subnormal, 2^-1074.  The power-of-two scaling that keeps
+ * sums finite (cp_pow2_scale_of) used to be 2^1073 for it, which is
+ * infinite: a column whose largest magnitude was below 2^-1022 turned into
+ * infinities and NaNs (empty scores, CP_EINVAL for valid input). */
+#define TINY 4.9406564584124654e-324
+
+static void test_subnormal_scores(void)
+{
+    /* Column {0, TINY}: minmax 0 and 1; zscore: mean TINY/2, sd TINY/sqrt 2,
+     * z = -+1/sqrt 2, so 100 Phi(-+0.70710678) = 23.975006 / 76.024994. */
+    const double c[2] = {0, TINY}, w = 1;
+    cp_table t = {c, 2, 1, 1};
+    double s[2];
+    CP_ASSERT_STATUS(cp_score_clients(&t, NULL, &w, 1, NULL, 0, CP_METHOD_MINMAX, s, 1), CP_OK);
+    CP_ASSERT_REL(s[0], 0.0, 0.0);
+    CP_ASSERT_REL(s[1], 100.0, 0.0);
+    CP_ASSERT_STATUS(cp_score_clients(&t, NULL, &w, 1, NULL, 0, CP_METHOD_ZSCORE, s, 1), CP_OK);
+    CP_ASSERT_REL(s[0], 23.975006109347669, 1e-12);
+    CP_ASSERT_REL(s[1], 76.024993890652331, 1e-12);
+    /* Weights {TINY, 0} weigh like {1, 0}: the score is criterion 0 alone. */
+    const double c2[4] = {0, 7, 10, 3}, w2[2] = {TINY, 0};
+    cp_table t2 = {c2, 2, 2, 2};
+    CP_ASSERT_STATUS(cp_score_clients(&t2, NULL, w2, 1, NULL, 0, CP_METHOD_MINMAX, s, 1), CP_OK);
+    CP_ASSERT_REL(s[0], 0.0, 0.0);
+    CP_ASSERT_REL(s[1], 100.0, 0.0);
+}
+
+static void test_subnormal_money(void)
+{
+    /* Revenue {TINY, TINY}: two equal clients, HHI 5000, top1 0.5, Gini 0. */
+    const double v[2] = {TINY, TINY};
+    double r;
+    CP_ASSERT_STATUS(cp_profit_concentration(v, 1, 2, CP_CONCENTRATION_HHI, &r), CP_OK);
+    CP_ASSERT_REL(r, 5000.0, 1e-15);
+    CP_ASSERT_STATUS(cp_profit_concentration(v, 1, 2, CP_CONCENTRATION_TOP1, &r), CP_OK);
+    CP_ASSERT_REL(r, 0.5, 0.0);
+    CP_ASSERT_STATUS(cp_profit_concentration(v, 1, 2, CP_CONCENTRATION_GINI, &r), CP_OK);
+    CP_ASSERT_REL(r, 0.0, 0.0);
+
+    /* Profit {TINY, 0}: one client earns it all; peak 1 at half the clients. */
+    const double p[2] = {TINY, 0};
+    double peak, share, cs[2], ps[2];
+    CP_ASSERT_STATUS(cp_profit_whale_peak(p, 1, 2, &peak, &share), CP_OK);
+    CP_ASSERT_REL(peak, 1.0, 0.0);
+    CP_ASSERT_REL(share, 0.5, 0.0);
+    CP_ASSERT_STATUS(cp_profit_whale_curve(p, 1, 2, cs, 1, ps, 1), CP_OK);
+    CP_ASSERT_REL(ps[0], 1.0, 0.0);
+    CP_ASSERT_REL(ps[1], 1.0, 0.0);
+
+    /* ABC of {TINY, 0}: the largest is A; before 0 lies the whole total
+     * (share 1 >= 0.95), so C. */
+    int abc[2];
+    CP_ASSERT_STATUS(cp_profit_abc(p, 1, 2, NULL, 0, 0, 0.8, 0.95, abc, 1), CP_OK);
+    CU_ASSERT_EQUAL(abc[0], CP_ABC_A);
+    CU_ASSERT_EQUAL(abc[1], CP_ABC_C);
+
+    /* Drivers [[TINY, 1], [0, 3]], pools {10, 10}: pool 0 all to client 0,
+     * pool 1 shared 1:3, so 10 + 2.5 and 7.5. */
+    const double d[4] = {TINY, 1, 0, 3}, pools[2] = {10, 10};
+    cp_table dt = {d, 2, 2, 2};
+    double cost[2];
+    CP_ASSERT_STATUS(cp_profit_allocate(&dt, pools, 1, cost, 1), CP_OK);
+    CP_ASSERT_REL(cost[0], 12.5, 1e-15);
+    CP_ASSERT_REL(cost[1], 7.5, 1e-15);
+
+    /* PRUNESET, scores {1, 2}, revenue {0, TINY}, limit 0.5: client 0 (no
+     * revenue) goes, client 1 (all of it) stays. */
+    const double sc[2] = {1, 2}, rev[2] = {0, TINY};
+    double f[2];
+    CP_ASSERT_STATUS(cp_prune_set(sc, 1, rev, 1, 2, 0.5, f, 1), CP_OK);
+    CP_ASSERT_REL(f[0], 1.0, 0.0);
+    CP_ASSERT_REL(f[1], 0.0, 0.0);
+}
+
+static CU_TestInfo tests[] = {
+    {"subnormal_scores", test_subnormal_scores},
+    {"subnormal_money", test_subnormal_money},
+    CU_TEST_INFO_NULL,
+};
+
+cp_suite robust_suite = {"robust", tests};
