@@ -93,9 +93,34 @@ static void test_subnormal_money(void)
     CP_ASSERT_REL(f[1], 0.0, 0.0);
 }
 
+/* Found by fuzz_score: weights {8.94e-310, 3.93e24}.  Scaling the largest
+ * weight into [0.5, 1) turned the small one into 0, so a client whose only
+ * known criterion it weighs got an empty score.  Client 1 knows criterion 0
+ * only: its score is that criterion's minmax value, (-3 - -3) / 1 = 0.
+ * Client 0: 100 (w0 * 1 + w1 * 0.5) / (w0 + w1) = 50 (w0 is nothing next
+ * to w1; criterion 1 has one known value, so 0.5). */
+static void test_weights_far_apart(void)
+{
+    const double c[4] = {-2, 5, -3, NAN};
+    const double w[2] = {8.9439238033536971e-310, 3.9296913807245779e+24};
+    cp_table t = {c, 2, 2, 2};
+    double s[2];
+    CP_ASSERT_STATUS(cp_score_clients(&t, NULL, w, 1, NULL, 0, CP_METHOD_MINMAX, s, 1), CP_OK);
+    CP_ASSERT_REL(s[0], 50.0, 1e-15);
+    CP_ASSERT_REL(s[1], 0.0, 0.0);
+    /* Weights 1e308 and TINY are 2^2097 apart, beyond what the exact
+     * scaling keeps: refused, not dropped. */
+    const double w2[2] = {TINY, 1e308};
+    CP_ASSERT_STATUS(cp_score_clients(&t, NULL, w2, 1, NULL, 0, CP_METHOD_MINMAX, s, 1), CP_EINVAL);
+    const double w3[2] = {1e-300, 1e300}; /* 2^1993 apart: still fine */
+    CP_ASSERT_STATUS(cp_score_clients(&t, NULL, w3, 1, NULL, 0, CP_METHOD_MINMAX, s, 1), CP_OK);
+    CP_ASSERT_REL(s[1], 0.0, 0.0);
+}
+
 static CU_TestInfo tests[] = {
     {"subnormal_scores", test_subnormal_scores},
     {"subnormal_money", test_subnormal_money},
+    {"weights_far_apart", test_weights_far_apart},
     CU_TEST_INFO_NULL,
 };
 

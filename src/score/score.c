@@ -223,7 +223,17 @@ int cp_score_weights_ok(const double weights[], size_t wstride,
     }
     if (wmax == 0.0)
         return CP_EINVAL;
-    *wscale = cp_pow2_scale_of(wmax);
+    /* The largest weight goes to [2^959, 2^960), not to [0.5, 1): sums of
+     * up to 2^60 scaled weights stay finite, and a tiny weight next to a
+     * huge one (a ratio up to 2^2000) does not vanish in the scaling. */
+    int e;
+    frexp(wmax, &e);
+    *wscale = ldexp(1.0, 960 - e > 1023 ? 1023 : 960 - e);
+    /* Only a weight below 2^-2034 of the largest (about 1e-612) could still
+     * vanish: such weights are refused rather than dropped. */
+    for (size_t j = 0; j < m; j++)
+        if (weights[j * wstride] > 0.0 && weights[j * wstride] * *wscale == 0.0)
+            return CP_EINVAL;
     return CP_OK;
 }
 
