@@ -117,10 +117,30 @@ static void test_weights_far_apart(void)
     CP_ASSERT_REL(s[1], 0.0, 0.0);
 }
 
+/* Found by fuzz_rfm_table: repeat amounts near 1e308 summed to infinity,
+ * so monetary was shown as an infinite number.  Customer 7 buys on days 0
+ * (first purchase), 1, 2 and 3 for 5, 1e308, 1e308, -1e308: frequency 3,
+ * recency 3, T 3, monetary (1e308 + 1e308 - 1e308) / 3 = 1e308 / 3. */
+static void test_rfm_huge_amounts(void)
+{
+    const double cust[4] = {7, 7, 7, 7}, date[4] = {0, 1, 2, 3};
+    const double amount[4] = {5, 1e308, 1e308, -1e308};
+    double out[4 * CP_RFM_COLS];
+    size_t nc;
+    CP_ASSERT_STATUS(cp_rfm_table(cust, 1, date, 1, amount, 1, 4, NAN, 1, out, CP_RFM_COLS,
+                                  NULL, &nc), CP_OK);
+    CU_ASSERT_EQUAL(nc, 1);
+    CP_ASSERT_REL(out[CP_RFM_FREQUENCY], 3.0, 0.0);
+    CP_ASSERT_REL(out[CP_RFM_RECENCY], 3.0, 0.0);
+    CP_ASSERT_REL(out[CP_RFM_T], 3.0, 0.0);
+    CP_ASSERT_REL(out[CP_RFM_MONETARY], 1e308 / 3.0, 1e-15);
+}
+
 static CU_TestInfo tests[] = {
     {"subnormal_scores", test_subnormal_scores},
     {"subnormal_money", test_subnormal_money},
     {"weights_far_apart", test_weights_far_apart},
+    {"rfm_huge_amounts", test_rfm_huge_amounts},
     CU_TEST_INFO_NULL,
 };
 

@@ -38,6 +38,7 @@
 #include <stdlib.h>
 
 #include "cp_alloc.h"
+#include "cp_sum.h"
 
 /* Periods at or beyond 2^53 in magnitude are no longer whole numbers that
  * differences can count exactly. */
@@ -76,24 +77,32 @@ static void summarise(const entry *e, size_t m, double as_of_period, double *row
 {
     const double p0 = e[0].period;
     size_t purchases = 0, first = e[0].line;
-    double repeat_sum = 0.0, last = p0;
+    double biggest = 0.0, last = p0;
     for (size_t k = 0; k < m; k++) {
         if (k == 0 || e[k].period != e[k - 1].period) {
             purchases++;
             last = e[k].period;
         }
         if (e[k].period != p0)
-            repeat_sum += e[k].amount;
+            biggest = fmax(biggest, fabs(e[k].amount));
         if (e[k].line < first)
             first = e[k].line;
     }
+    /* The repeat amounts are summed scaled by a power of two (exact, so the
+     * same bits as the plain sum wherever that is finite): amounts near
+     * +-1e308 cannot overflow the sum, and their mean is finite. */
+    const double scale = cp_pow2_scale_of(biggest);
+    double repeat_sum = 0.0;
+    for (size_t k = 0; k < m; k++)
+        if (e[k].period != p0)
+            repeat_sum += e[k].amount * scale;
     const double x = (double)(purchases - 1);
     row[CP_RFM_CUSTOMER] = e[0].key;
     row[CP_RFM_FREQUENCY] = x;
     row[CP_RFM_RECENCY] = last - p0;
     row[CP_RFM_T] = as_of_period - p0;
     /* + 0.0 turns a -0 (a sum of -0 amounts) into 0 */
-    row[CP_RFM_MONETARY] = purchases > 1 ? repeat_sum / x + 0.0 : 0.0;
+    row[CP_RFM_MONETARY] = purchases > 1 ? repeat_sum / x / scale + 0.0 : 0.0;
     if (first_line != NULL)
         *first_line = first;
 }
