@@ -136,11 +136,33 @@ static void test_rfm_huge_amounts(void)
     CP_ASSERT_REL(out[CP_RFM_MONETARY], 1e308 / 3.0, 1e-15);
 }
 
+/* Found by fuzz_idealfit: a difference from the ideal near 1e308 along a
+ * direction in which the population does not vary gave d^2 = inf x 0 =
+ * NaN.  The population rows (6, 6, 6) and (-3, -3, -3) have R = all ones
+ * (rank 1, kept direction (1, 1, 1) / sqrt 3).  The client (0, 1e308,
+ * -1e308) differs from the ideal (0, 0, 0) by z = (0, h, -h), h huge,
+ * orthogonal to (1, 1, 1): d^2 = 0 and the fit is 100. */
+static void test_idealfit_huge_orthogonal(void)
+{
+    const double pop[6] = {6, 6, 6, -3, -3, -3};
+    const double client[3] = {0, 1e308, -1e308}, ideal[3] = {0, 0, 0};
+    cp_table pt = {pop, 2, 3, 3}, ct = {client, 1, 3, 3};
+    double fit;
+    CP_ASSERT_STATUS(cp_health_idealfit(&ct, ideal, 1, &pt, NULL, 0, &fit, 1), CP_OK);
+    CP_ASSERT_REL(fit, 100.0, 0.0);
+    /* The same huge difference along (1, 1, 1): d^2 overflows, fit 0. */
+    const double along[3] = {1e308, 1e308, 1e308};
+    cp_table at = {along, 1, 3, 3};
+    CP_ASSERT_STATUS(cp_health_idealfit(&at, ideal, 1, &pt, NULL, 0, &fit, 1), CP_OK);
+    CP_ASSERT_REL(fit, 0.0, 0.0);
+}
+
 static CU_TestInfo tests[] = {
     {"subnormal_scores", test_subnormal_scores},
     {"subnormal_money", test_subnormal_money},
     {"weights_far_apart", test_weights_far_apart},
     {"rfm_huge_amounts", test_rfm_huge_amounts},
+    {"idealfit_huge_orthogonal", test_idealfit_huge_orthogonal},
     CU_TEST_INFO_NULL,
 };
 
