@@ -134,6 +134,12 @@ static void test_rfm_huge_amounts(void)
     CP_ASSERT_REL(out[CP_RFM_RECENCY], 3.0, 0.0);
     CP_ASSERT_REL(out[CP_RFM_T], 3.0, 0.0);
     CP_ASSERT_REL(out[CP_RFM_MONETARY], 1e308 / 3.0, 1e-15);
+    /* Two lines of 1e308 on day 3 are one purchase of 2e308, beyond the
+     * doubles: the input is larger than RFMTABLE takes. */
+    const double date2[4] = {0, 3, 3, 3}, amount2[4] = {5, 1e308, 1e308, 1};
+    CP_ASSERT_STATUS(cp_rfm_table(cust, 1, date2, 1, amount2, 1, 4, NAN, 1, out, CP_RFM_COLS,
+                                  NULL, &nc), CP_ELIMIT);
+    CU_ASSERT_EQUAL(nc, 0);
 }
 
 /* Found by fuzz_idealfit: a difference from the ideal near 1e308 along a

@@ -71,8 +71,9 @@ static int period_of(double d, double period_days, double *p)
     return CP_OK;
 }
 
-/* Writes the row of the customer whose sorted entries are e[0..m). */
-static void summarise(const entry *e, size_t m, double as_of_period, double *row,
+/* Writes the row of the customer whose sorted entries are e[0..m); returns
+ * CP_OK, or CP_ELIMIT when the mean repeat amount is beyond the doubles. */
+static int summarise(const entry *e, size_t m, double as_of_period, double *row,
                       size_t *first_line)
 {
     const double p0 = e[0].period;
@@ -90,7 +91,8 @@ static void summarise(const entry *e, size_t m, double as_of_period, double *row
     }
     /* The repeat amounts are summed scaled by a power of two (exact, so the
      * same bits as the plain sum wherever that is finite): amounts near
-     * +-1e308 cannot overflow the sum, and their mean is finite. */
+     * +-1e308 cannot overflow the sum, and their mean is finite unless the
+     * purchases themselves (sums of a period's lines) average beyond it. */
     const double scale = cp_pow2_scale_of(biggest);
     double repeat_sum = 0.0;
     for (size_t k = 0; k < m; k++)
@@ -105,6 +107,7 @@ static void summarise(const entry *e, size_t m, double as_of_period, double *row
     row[CP_RFM_MONETARY] = purchases > 1 ? repeat_sum / x / scale + 0.0 : 0.0;
     if (first_line != NULL)
         *first_line = first;
+    return isfinite(row[CP_RFM_MONETARY]) ? CP_OK : CP_ELIMIT;
 }
 
 int cp_rfm_table(const double customer[], size_t cstride,
@@ -162,16 +165,17 @@ int cp_rfm_table(const double customer[], size_t cstride,
     qsort(e, m, sizeof *e, cmp_entry);
 
     size_t c = 0;
-    for (size_t start = 0; start < m;) {
+    int status = CP_OK;
+    for (size_t start = 0; start < m && status == CP_OK;) {
         size_t end = start + 1;
         while (end < m && e[end].key == e[start].key)
             end++;
-        summarise(e + start, end - start, as_of_period, out + c * tda,
-                  first_line ? first_line + c : NULL);
+        status = summarise(e + start, end - start, as_of_period, out + c * tda,
+                           first_line ? first_line + c : NULL);
         c++;
         start = end;
     }
     cp_free(e);
-    *n_customers = c;
-    return CP_OK;
+    *n_customers = status == CP_OK ? c : 0;
+    return status;
 }
