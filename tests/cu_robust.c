@@ -163,12 +163,36 @@ static void test_idealfit_huge_orthogonal(void)
     CP_ASSERT_REL(fit, 0.0, 0.0);
 }
 
+/* PRUNEIMPACT's redeployed revenue r Cp R / C used to be computed as
+ * (r Cp) (R / C), which is 0 x inf = NaN when nothing is pruned and R / C
+ * overflows, and inf when only R / C does.  Found in review while writing
+ * fuzz_impact. */
+static void test_impact_ratio_overflow(void)
+{
+    double o[CP_IMPACT_COUNT];
+    /* One kept client, revenue 1e308, cost 1e-300, nothing pruned: after =
+     * before = 1e308 (profit 1e308 - 1e-300 = 1e308). */
+    const double r1[1] = {1e308}, c1[1] = {1e-300}, f1[1] = {0};
+    CP_ASSERT_STATUS(cp_prune_impact(r1, 1, c1, 1, f1, 1, 1, 0.5, o), CP_OK);
+    CP_ASSERT_REL(o[CP_IMPACT_REVENUE_AFTER], 1e308, 0.0);
+    CP_ASSERT_REL(o[CP_IMPACT_PROFIT_AFTER], 1e308, 0.0);
+    /* Kept: revenue 1e-10, cost 2^-1074; pruned: cost 1e-10; r = 1:
+     * r Cp R / C = 1e-20 / 2^-1074 = 2.0240225330731064e303 (exact rational
+     * arithmetic in Python, rounded once), which is also revenue and
+     * profit after to double precision. */
+    const double r2[2] = {1e-10, 1}, c2[2] = {TINY, 1e-10}, f2[2] = {0, 1};
+    CP_ASSERT_STATUS(cp_prune_impact(r2, 1, c2, 1, f2, 1, 2, 1.0, o), CP_OK);
+    CP_ASSERT_REL(o[CP_IMPACT_REVENUE_AFTER], 2.0240225330731064e303, 1e-15);
+    CP_ASSERT_REL(o[CP_IMPACT_PROFIT_AFTER], 2.0240225330731064e303, 1e-15);
+}
+
 static CU_TestInfo tests[] = {
     {"subnormal_scores", test_subnormal_scores},
     {"subnormal_money", test_subnormal_money},
     {"weights_far_apart", test_weights_far_apart},
     {"rfm_huge_amounts", test_rfm_huge_amounts},
     {"idealfit_huge_orthogonal", test_idealfit_huge_orthogonal},
+    {"impact_ratio_overflow", test_impact_ratio_overflow},
     CU_TEST_INFO_NULL,
 };
 
