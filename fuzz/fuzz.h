@@ -7,6 +7,12 @@
  * subnormals, ties) and otherwise from the raw bytes.  Running out of bytes
  * gives zeros, so every input is a valid case.  CP_FUZZ_CHECK traps when an
  * invariant of a result fails, which libFuzzer reports as a crash.
+ *
+ * Each target fuzz_<name>.c calls one public core entry point (both modes
+ * where it has two) and checks what FUNCTIONS.md and the core's header
+ * promise of a CP_OK result: ranges, whole numbers, finite numbers, NaN
+ * (an empty result) exactly where one is allowed.  Its seeds are in
+ * corpus/<name>/.
  */
 #ifndef CP_FUZZ_H
 #define CP_FUZZ_H
@@ -14,6 +20,7 @@
 #include <math.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 typedef struct {
@@ -61,6 +68,28 @@ static inline double fz_value(fz *f)
     if (k < 160)
         return (double)(k % 13) - 3.0;
     return fz_double(f);
+}
+
+/* A share or probability: 0..1 in 1/100 steps most of the time, else any
+ * double (out of range, NaN, infinite). */
+static inline double fz_share(fz *f)
+{
+    uint8_t k = fz_byte(f);
+    if (k < 202)
+        return (double)(k % 101) / 100.0;
+    return fz_double(f);
+}
+
+/* n values from fz_value in a fresh malloc block (room for at least one, so
+ * n = 0 is a valid pointer); the caller frees it. */
+static inline double *fz_values(fz *f, size_t n)
+{
+    double *v = (double *)malloc((n + 1) * sizeof *v);
+    if (v == NULL)
+        __builtin_trap();
+    for (size_t i = 0; i < n; i++)
+        v[i] = fz_value(f);
+    return v;
 }
 
 #define CP_FUZZ_CHECK(cond) \

@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* libFuzzer target: cp_score_clients (CLIENTSCORE), table and row mode. */
+/* libFuzzer target: cp_score_clients (CLIENTSCORE), table and row mode.
+ * A score is 0..100, and empty exactly for a client with no known
+ * criterion of positive weight. */
 #include <stdlib.h>
 
 #include "cp_score.h"
@@ -26,8 +28,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     cp_table ct = {t, rows, cols, cols}, pt = {p, prows, cols, cols};
     int status = cp_score_clients(&ct, row_mode ? &pt : NULL, w, 1, dirs ? d : NULL, 1, method, s, 1);
     if (status == CP_OK)
-        for (size_t i = 0; i < rows; i++)
+        for (size_t i = 0; i < rows; i++) {
+            /* Empty exactly for a client with no known criterion of
+             * positive weight; otherwise a number from 0 to 100. */
+            int known = 0;
+            for (size_t j = 0; j < cols; j++)
+                known |= w[j] > 0.0 && !isnan(t[i * cols + j]);
+            CP_FUZZ_CHECK(isnan(s[i]) == !known);
             CP_FUZZ_CHECK(isnan(s[i]) || (s[i] >= 0.0 && s[i] <= 100.0));
+        }
     free(t);
     free(p);
     free(w);

@@ -73,7 +73,8 @@ int cp_health_canary(const double x[], size_t xstride, const double t[],
  * clients     rows to score (no NaN), cols criteria.
  * ideal       cols values (stride istride), no NaN.
  * population  at least 2 rows, cols columns, no NaN.
- * weights     cols values >= 0, not all 0 (stride wstride), or NULL (all 1).
+ * weights     cols values >= 0, not all 0 (stride wstride), or NULL (all 1);
+ *             checked as for cp_score_clients.
  * fit         out: clients->rows values in 0..100 (stride fstride).
  *
  * With s_j the sample sd of criterion j, z_j = (client_j - ideal_j) / s_j,

@@ -151,7 +151,9 @@ int cp_health_idealfit(const cp_table *clients, const double ideal[],
                     dot += v[k * q + c] * (y[k] / big);
                 form += dot * dot / s[c];
             }
-            d2 = big * big * form;
+            /* form = 0 (y outside every kept direction) is d^2 = 0, also
+             * when big * big overflows. */
+            d2 = form > 0.0 ? big * (big * form) : 0.0;
         }
         fit[i * fstride] = 100.0 * exp(-0.5 * d2);
     }

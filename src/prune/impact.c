@@ -14,8 +14,9 @@
  *     margin         = profit / revenue, empty when |revenue| <= 1e-12 *
  *                      sum |revenue| over all clients.
  *
- *   With r = 0 the redeployment term is 0 even when C = 0.  Sums are
- *   Neumaier sums, so they do not depend on the order of the sheet.
+ *   With r = 0 the redeployment term is 0 even when C = 0, and with Cp = 0
+ *   even when R / C overflows.  Sums are Neumaier sums, so they do not
+ *   depend on the order of the sheet.
  *
  * REFERENCES
  *   ClientPrune FUNCTIONS.md, "Scoring and pruning" (PRUNEIMPACT).
@@ -55,7 +56,15 @@ int cp_prune_impact(const double revenue[], size_t revenue_stride,
         return CP_EINVAL;
 
     double extra_cost = redeploy * Cp;
-    double extra_rev = redeploy > 0.0 ? extra_cost * (R / C) : 0.0;
+    double extra_rev = 0.0; /* r Cp R / C, 0 when nothing is redeployed */
+    if (extra_cost != 0.0) {
+        /* In the first order whose intermediate is finite, so the product
+         * overflows only when it is itself beyond the doubles. */
+        double ratio = R / C, per_cost = extra_cost / C;
+        extra_rev = isfinite(ratio)      ? extra_cost * ratio
+                    : isfinite(per_cost) ? per_cost * R
+                                         : (extra_cost * R) / C;
+    }
     double rev_after = R + extra_rev;
     double profit_after = rev_after - (C + extra_cost);
     /* The before figures add the kept and pruned sums; their compensation

@@ -61,7 +61,9 @@ enum {
  * Returns CP_OK; CP_EEMPTY when n = 0; CP_EINVAL for a NULL pointer, tda <
  * CP_RFM_COLS, an infinite key, date, amount or as_of, period_days not
  * finite and > 0, or a period number of magnitude 2^53 or more (too small a
- * period_days), where whole periods are no longer exact; CP_ENOMEM.
+ * period_days), where whole periods are no longer exact; CP_ELIMIT when a
+ * customer's mean repeat purchase is beyond the range of doubles (periods
+ * whose lines add up past 1.8e308); CP_ENOMEM.
  * Runs in O(n log n).  The caller owns every array; nothing is kept.
  */
 int cp_rfm_table(const double customer[], size_t cstride,

@@ -38,6 +38,7 @@
 #include <stdlib.h>
 
 #include "cp_alloc.h"
+#include "cp_sum.h"
 
 /* Periods at or beyond 2^53 in magnitude are no longer whole numbers that
  * differences can count exactly. */
@@ -70,32 +71,43 @@ static int period_of(double d, double period_days, double *p)
     return CP_OK;
 }
 
-/* Writes the row of the customer whose sorted entries are e[0..m). */
-static void summarise(const entry *e, size_t m, double as_of_period, double *row,
+/* Writes the row of the customer whose sorted entries are e[0..m); returns
+ * CP_OK, or CP_ELIMIT when the mean repeat amount is beyond the doubles. */
+static int summarise(const entry *e, size_t m, double as_of_period, double *row,
                       size_t *first_line)
 {
     const double p0 = e[0].period;
     size_t purchases = 0, first = e[0].line;
-    double repeat_sum = 0.0, last = p0;
+    double biggest = 0.0, last = p0;
     for (size_t k = 0; k < m; k++) {
         if (k == 0 || e[k].period != e[k - 1].period) {
             purchases++;
             last = e[k].period;
         }
         if (e[k].period != p0)
-            repeat_sum += e[k].amount;
+            biggest = fmax(biggest, fabs(e[k].amount));
         if (e[k].line < first)
             first = e[k].line;
     }
+    /* The repeat amounts are summed scaled by a power of two (exact, so the
+     * same bits as the plain sum wherever that is finite): amounts near
+     * +-1e308 cannot overflow the sum, and their mean is finite unless the
+     * purchases themselves (sums of a period's lines) average beyond it. */
+    const double scale = cp_pow2_scale_of(biggest);
+    double repeat_sum = 0.0;
+    for (size_t k = 0; k < m; k++)
+        if (e[k].period != p0)
+            repeat_sum += e[k].amount * scale;
     const double x = (double)(purchases - 1);
     row[CP_RFM_CUSTOMER] = e[0].key;
     row[CP_RFM_FREQUENCY] = x;
     row[CP_RFM_RECENCY] = last - p0;
     row[CP_RFM_T] = as_of_period - p0;
     /* + 0.0 turns a -0 (a sum of -0 amounts) into 0 */
-    row[CP_RFM_MONETARY] = purchases > 1 ? repeat_sum / x + 0.0 : 0.0;
+    row[CP_RFM_MONETARY] = purchases > 1 ? repeat_sum / x / scale + 0.0 : 0.0;
     if (first_line != NULL)
         *first_line = first;
+    return isfinite(row[CP_RFM_MONETARY]) ? CP_OK : CP_ELIMIT;
 }
 
 int cp_rfm_table(const double customer[], size_t cstride,
@@ -153,16 +165,17 @@ int cp_rfm_table(const double customer[], size_t cstride,
     qsort(e, m, sizeof *e, cmp_entry);
 
     size_t c = 0;
-    for (size_t start = 0; start < m;) {
+    int status = CP_OK;
+    for (size_t start = 0; start < m && status == CP_OK;) {
         size_t end = start + 1;
         while (end < m && e[end].key == e[start].key)
             end++;
-        summarise(e + start, end - start, as_of_period, out + c * tda,
-                  first_line ? first_line + c : NULL);
+        status = summarise(e + start, end - start, as_of_period, out + c * tda,
+                           first_line ? first_line + c : NULL);
         c++;
         start = end;
     }
     cp_free(e);
-    *n_customers = c;
-    return CP_OK;
+    *n_customers = status == CP_OK ? c : 0;
+    return status;
 }

@@ -35,7 +35,9 @@ int cp_method_from_name(const char *name, cp_method *method);
  * clients     one row per client, one column per criterion; NaN = not known.
  * population  the table the criteria are normalised over, with as many
  *             columns as clients; NULL means clients itself (table mode).
- * weights     cols weights >= 0, not all 0, finite (stride wstride).
+ * weights     cols weights >= 0, not all 0, finite (stride wstride); a
+ *             positive weight below 2^-2034 (about 1e-612) of the largest
+ *             is invalid.
  * directions  cols values, each exactly +1 or -1 (stride dstride); NULL
  *             means all +1.
  * score       out: clients->rows values (stride sstride), each in 0..100,

@@ -25,7 +25,7 @@ extern "C" {
 typedef struct {
     size_t n;     /* known values */
     int flat;     /* n < 2 or all known values equal: every client gets 0.5 */
-    double scale; /* power of two: max |x| * scale lies in [0.5, 1) */
+    double scale; /* power of two: max |x| * scale lies in [0.5, 1) (cp_pow2_scale_of) */
     double lo, hi;     /* scaled min and max */
     double mean, sd;   /* scaled mean and sample standard deviation (zscore only) */
     const double *sorted; /* raw known values ascending (percentile only) */
@@ -45,10 +45,12 @@ double cp_crit_normalise(const cp_crit_stats *st, cp_method method, double x);
  * else CP_EEMPTY or CP_EINVAL. */
 int cp_score_table_ok(const cp_table *t);
 
-/* Checks m weights (finite, >= 0, not all 0) and directions (+1 or -1, or
- * NULL) and writes the power of two that brings the largest weight into
- * [0.5, 1) to *wscale (an exact scaling that keeps sums of weights finite).
- * Returns CP_OK or CP_EINVAL. */
+/* Checks m weights (finite, >= 0, not all 0, no positive weight below
+ * 2^-2034 of the largest) and directions (+1 or -1, or NULL) and writes to
+ * *wscale the power of two that brings the largest weight into
+ * [2^959, 2^960) (at most 2^1023): an exact scaling that keeps sums of
+ * weights finite and every positive weight above zero.  Returns CP_OK or
+ * CP_EINVAL. */
 int cp_score_weights_ok(const double weights[], size_t wstride,
                         const double directions[], size_t dstride, size_t m,
                         double *wscale);

@@ -37,6 +37,7 @@
 
 #include "cp_alloc.h"
 #include "cp_sort.h"
+#include "cp_sum.h"
 
 static const char *const method_names[] = {"minmax", "percentile", "zscore"};
 
@@ -92,10 +93,7 @@ int cp_crit_stats_fill(cp_crit_stats *st, const cp_table *pop, size_t j,
     if (st->flat)
         return CP_OK;
 
-    double maxabs = fmax(fabs(lo), fabs(hi));
-    int e;
-    frexp(maxabs, &e);
-    st->scale = ldexp(1.0, -e);
+    st->scale = cp_pow2_scale_of(fmax(fabs(lo), fabs(hi)));
     st->lo = lo * st->scale;
     st->hi = hi * st->scale;
 
@@ -225,9 +223,17 @@ int cp_score_weights_ok(const double weights[], size_t wstride,
     }
     if (wmax == 0.0)
         return CP_EINVAL;
-    int we;
-    frexp(wmax, &we);
-    *wscale = ldexp(1.0, -we);
+    /* The largest weight goes to [2^959, 2^960), not to [0.5, 1): sums of
+     * up to 2^60 scaled weights stay finite, and a tiny weight next to a
+     * huge one (a ratio up to 2^2000) does not vanish in the scaling. */
+    int e;
+    frexp(wmax, &e);
+    *wscale = ldexp(1.0, 960 - e > 1023 ? 1023 : 960 - e);
+    /* Only a weight below 2^-2034 of the largest (about 1e-612) could still
+     * vanish: such weights are refused rather than dropped. */
+    for (size_t j = 0; j < m; j++)
+        if (weights[j * wstride] > 0.0 && weights[j * wstride] * *wscale == 0.0)
+            return CP_EINVAL;
     return CP_OK;
 }
 
