@@ -129,7 +129,7 @@ build)
 bench)
     install_deps
     build
-    echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
+    # Each program describes the machine and the load it ran under.
     for b in "$BUILD"/bench/bench_*; do
         [ -x "$b" ] || continue
         echo "== $(basename "$b")"

@@ -1,10 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "convert.hxx"
 
+#include <array>
 #include <chrono>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 
 #include <com/sun/star/lang/IllegalArgumentException.hpp>
 #include <com/sun/star/sheet/NoConvergenceException.hpp>
@@ -97,11 +100,16 @@ double traceClock()
 
 void traceWrite(const char *function, double total)
 {
-    if (std::FILE *f = std::fopen(tracePath(), "a")) {
+    /* Opened once, so a filled-down column of calls is not slowed by an
+     * open and close per call; each line is flushed, so a reader that
+     * empties the file between recalculations sees the next ones (append
+     * mode writes at the end, wherever that is now). */
+    static std::FILE *const f = std::fopen(tracePath(), "a");
+    if (f) {
         const Trace &t = trace();
         std::fprintf(f, "%s cells=%zu convert=%.6f result=%.6f total=%.6f\n", function, t.cells,
                      t.convert, t.result, total);
-        std::fclose(f);
+        std::fflush(f);
     }
 }
 
@@ -130,17 +138,31 @@ Cells cells(const Range &range, Blank blank, const char *arg)
     c.cols = c.rows ? static_cast<std::size_t>(range[0].getLength()) : 0;
     if (c.rows == 0 || c.cols == 0)
         invalid(arg, "an empty range");
-    c.v.reserve(c.rows * c.cols);
+    /* One allocation and one pass; a number (nearly every cell) costs one
+     * type test. */
+    c.v.resize(c.rows * c.cols);
+    double *out = c.v.data();
+    const double blankValue = blank == Blank::Zero ? 0.0 : NAN;
     for (const auto &row : range) {
         if (static_cast<std::size_t>(row.getLength()) != c.cols)
             invalid(arg, "a range that is not rectangular");
         bool rowBlank = true;
         for (const Any &a : row) {
-            rowBlank = rowBlank && isBlank(a);
-            double x = cellValue(a, blank, arg);
+            double x;
+            if (a.getValueTypeClass() == TypeClass_DOUBLE) {
+                x = *static_cast<const double *>(a.getValue());
+                rowBlank = false;
+            } else if (isBlank(a)) {
+                if (blank == Blank::Invalid)
+                    invalid(arg, "a blank cell where a value is required");
+                x = blankValue;
+            } else {
+                x = cellValue(a, blank, arg); /* text is invalid; other number types */
+                rowBlank = false;
+            }
             if (std::isinf(x))
                 invalid(arg, "a value that is not a finite number");
-            c.v.push_back(x);
+            *out++ = x;
         }
         c.blankTail = rowBlank ? c.blankTail + 1 : 0;
     }
@@ -196,16 +218,67 @@ template <class IsEmpty> std::size_t keptRows(std::size_t rows, IsEmpty isEmpty)
     return last > 0 ? last : 1;
 }
 
+/* One-cell result rows shared by value.  UNO sequences are reference
+ * counted and Calc only reads them, so rows holding the same value can be
+ * one sequence: a flag, a code or a class repeated over a million clients
+ * then costs a reference count per row instead of an allocation (and Calc
+ * frees three rows, not a million).  A direct-mapped table of recent
+ * values: a new value, or one whose slot another value took, gets a fresh
+ * row, which its slot then keeps. */
+template <class Key, class Elem> class SharedRows
+{
+    struct Slot {
+        Key key{};
+        bool used = false;
+        css::uno::Sequence<Elem> row;
+    };
+    std::array<Slot, 256> slots_;
+
+    std::size_t calls_ = 0, hits_ = 0;
+
+public:
+    /* Sets *row to the row of key, made by make() unless shared. */
+    template <class Make> void set(css::uno::Sequence<Elem> *row, Key key, std::uint64_t hash, Make make)
+    {
+        /* Values that hardly repeat (scores, ranks) skip the table after a
+         * first look, so they cost no more than rows made one by one. */
+        if (calls_++ == 4096 && hits_ < 512)
+            bypass_ = true;
+        if (bypass_) {
+            *row = make();
+            return;
+        }
+        Slot &s = slots_[(hash * 0x9E3779B97F4A7C15u) >> 56];
+        if (s.used && s.key == key) {
+            hits_++;
+        } else {
+            s.key = key;
+            s.used = true;
+            s.row = make();
+        }
+        *row = s.row;
+    }
+
+private:
+    bool bypass_ = false;
+};
+
 Range columnResult(const std::vector<double> &values)
 {
     TraceScope timing(trace().result);
     const std::size_t n = keptRows(values.size(), [&](std::size_t i) { return std::isnan(values[i]); });
     Range out(static_cast<sal_Int32>(n));
     css::uno::Sequence<Any> *rows = out.getArray();
-    const Any empty(rtl::OUString{});
+    SharedRows<std::uint64_t, Any> shared;
     for (std::size_t i = 0; i < n; i++) {
-        const Any cell = std::isnan(values[i]) ? empty : Any(values[i] + 0.0); /* -0 shows as 0 */
-        rows[i] = css::uno::Sequence<Any>(&cell, 1);
+        const double x = values[i] + 0.0; /* -0 shows as 0 */
+        std::uint64_t bits = 0x7ff8000000000000u; /* every NaN: the empty result */
+        if (!std::isnan(x))
+            std::memcpy(&bits, &x, sizeof bits);
+        shared.set(&rows[i], bits, bits, [&] {
+            const Any cell = std::isnan(x) ? Any(rtl::OUString{}) : Any(x);
+            return css::uno::Sequence<Any>(&cell, 1);
+        });
     }
     return out;
 }
@@ -248,9 +321,14 @@ TextRange textColumnResult(const std::vector<const char *> &texts)
         keptRows(texts.size(), [&](std::size_t i) { return texts[i] == nullptr || *texts[i] == '\0'; });
     TextRange out(static_cast<sal_Int32>(n));
     css::uno::Sequence<rtl::OUString> *rows = out.getArray();
+    /* The core's names are static strings, so equal pointers are equal texts. */
+    SharedRows<const char *, rtl::OUString> shared;
     for (std::size_t i = 0; i < n; i++) {
-        const rtl::OUString text = rtl::OUString::createFromAscii(texts[i] ? texts[i] : "");
-        rows[i] = css::uno::Sequence<rtl::OUString>(&text, 1);
+        const char *t = texts[i] ? texts[i] : "";
+        shared.set(&rows[i], t, reinterpret_cast<std::uintptr_t>(t), [&] {
+            const rtl::OUString text = rtl::OUString::createFromAscii(t);
+            return css::uno::Sequence<rtl::OUString>(&text, 1);
+        });
     }
     return out;
 }

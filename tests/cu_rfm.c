@@ -504,6 +504,41 @@ static void test_score_ties(void)
     CP_ASSERT_REL(code[0], 111, 0);
 }
 
+/* Many customers with many ties (values from small sets, -0 among them):
+ * table mode and row mode against the rule counted directly, pair by pair,
+ * for every bins.  The sorted walk of table mode and the binary searches
+ * of row mode must both agree with the definition. */
+static void test_score_brute_force(void)
+{
+    enum { n = 700 };
+    static double t[n * 3], code[n], row[n];
+    unsigned int x = 99;
+    for (int i = 0; i < n; i++)
+        for (int j = 0; j < 3; j++) {
+            x = x * 1103515245u + 12345u;
+            int v = (int)((x >> 8) % (j == 0 ? 40u : j == 1 ? 7u : 300u));
+            t[3 * i + j] = v == 0 ? -0.0 : (j == 2 ? (v - 20) / 4.0 : v);
+        }
+    cp_table c = {t, n, 3, 3};
+    for (int bins = 2; bins <= 9; bins++) {
+        CP_ASSERT_STATUS(cp_rfm_score(&c, NULL, bins, code, 1), CP_OK);
+        CP_ASSERT_STATUS(cp_rfm_score(&c, &c, bins, row, 1), CP_OK);
+        int wrong = 0;
+        for (int i = 0; i < n; i++) {
+            double want = 0;
+            for (int j = 0; j < 3; j++) {
+                int below = 0;
+                for (int k = 0; k < n; k++)
+                    below += j == 0 ? t[3 * k] > t[3 * i] : t[3 * k + j] < t[3 * i + j];
+                int s = 1 + bins * below / n;
+                want += (j == 0 ? 100 : j == 1 ? 10 : 1) * (s > bins ? bins : s);
+            }
+            wrong += code[i] != want || row[i] != want;
+        }
+        CU_ASSERT_EQUAL(wrong, 0);
+    }
+}
+
 static void test_score_errors(void)
 {
     cp_table t = {pop, 5, 3, 3};
@@ -594,6 +629,7 @@ static CU_TestInfo tests[] = {
     {"score_row_mode", test_score_row_mode},
     {"score_strides", test_score_strides},
     {"score_ties", test_score_ties},
+    {"score_brute_force", test_score_brute_force},
     {"score_errors", test_score_errors},
     {"segment_map", test_segment_map},
     {"segment_errors", test_segment_errors},
