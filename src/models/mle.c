@@ -1,0 +1,325 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * SYNOPSIS
+ *   int cp_mle_fit(size_t dim, cp_nll_fn fn, void *ctx, const double *starts,
+ *                  size_t nstarts, double theta[], double *f)
+ *
+ * DESCRIPTION
+ *   Maximum likelihood on log-parameters theta = ln(params), so that every
+ *   parameter stays positive without constraints.  The objective is the
+ *   negative log-likelihood per customer, f = -LL / sum(count), which keeps
+ *   the tolerances below independent of the size of the book.
+ *
+ *   1. f is evaluated at every starting point and the starts are tried from
+ *      the best one down.
+ *   2. From a start, GSL's vector_bfgs2 (Fletcher 1987, with the line search
+ *      of More and Thuente) runs until the gradient max-norm is below 1e-3,
+ *      or at most 500 iterations, or until it can make no progress.
+ *   3. Newton's method polishes the point, with the Hessian from forward
+ *      differences of the analytic gradient and a backtracking line search,
+ *      until the gradient max-norm is below 1e-10 or a step would gain less
+ *      than rounding (at most 30 steps).
+ *   4. The point is accepted only as a proper interior minimum: gradient
+ *      max-norm <= 1e-7, every |theta_i| <= 25 (parameters between 1.4e-11
+ *      and 7.2e10 in their own units) and a positive definite Hessian.
+ *      Anything else - a likelihood that keeps rising towards a parameter of
+ *      0 or infinity, a saddle, a run out of iterations - is not a
+ *      maximum-likelihood estimate, and is reported as CP_ENOCONV.
+ *   5. Each further start is run with BFGS likewise; when a Newton step from
+ *      its end point, with the Hessian of the accepted point, lands within
+ *      1e-3 (in every ln parameter) of the accepted point, it confirms it
+ *      and the search ends.  Otherwise it is polished and competes (the
+ *      lower f wins); reaching the accepted f again also ends the search.
+ *
+ *   Outside the box |theta_i| <= 40 the objective is continued by its value
+ *   at the nearest point of the box plus a quadratic wall, so that a line
+ *   search that overshoots never evaluates the model at absurd parameters.
+ *
+ * REFERENCES
+ *   GSL reference manual, "Multidimensional Minimization" (vector_bfgs2);
+ *   Nocedal and Wright, Numerical Optimization (2006), 3.1 and 3.3.
+ */
+#include "models_internal.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <gsl/gsl_errno.h>
+#include <gsl/gsl_linalg.h>
+#include <gsl/gsl_multimin.h>
+
+#define MAXDIM 4
+#define BOX 40.0
+#define WALL 10.0
+#define INTERIOR 25.0
+#define BFGS_ITER 500
+#define BFGS_GRAD 1e-3
+#define NEWTON_ITER 30
+#define NEWTON_GRAD 1e-10
+#define CONFIRM_DIST 1e-3
+#define ACCEPT_GRAD 1e-7
+#define HESS_STEP 1e-6
+
+typedef struct {
+    size_t dim;
+    cp_nll_fn fn;
+    void *ctx;
+    int status; /* first failure of fn, CP_OK while none */
+} mle_ctx;
+
+/* f and gradient with the wall outside the box; a failure of fn is kept in
+ * c->status and reported as a huge value so line searches step back. */
+static double objective(mle_ctx *c, const double *theta, double *grad)
+{
+    double clamped[MAXDIM], g[MAXDIM], f = 0.0, wall = 0.0;
+    for (size_t i = 0; i < c->dim; i++) {
+        clamped[i] = theta[i] > BOX ? BOX : (theta[i] < -BOX ? -BOX : theta[i]);
+        if (!isfinite(theta[i]))
+            clamped[i] = 0.0, wall = INFINITY;
+    }
+    int status = c->fn(clamped, &f, grad ? g : NULL, c->ctx);
+    if (status == CP_OK && !isfinite(f))
+        status = CP_ENOCONV;
+    if (status != CP_OK || isinf(wall)) {
+        if (c->status == CP_OK && status != CP_OK)
+            c->status = status;
+        if (grad)
+            for (size_t i = 0; i < c->dim; i++)
+                grad[i] = 0.0;
+        return 1e300;
+    }
+    for (size_t i = 0; i < c->dim; i++) {
+        double d = theta[i] - clamped[i];
+        f += WALL * d * d;
+        if (grad)
+            grad[i] = g[i] + 2.0 * WALL * d;
+    }
+    return f;
+}
+
+static double gsl_f(const gsl_vector *v, void *p)
+{
+    return objective(p, v->data, NULL);
+}
+
+static void gsl_df(const gsl_vector *v, void *p, gsl_vector *g)
+{
+    objective(p, v->data, g->data);
+}
+
+static void gsl_fdf(const gsl_vector *v, void *p, double *f, gsl_vector *g)
+{
+    *f = objective(p, v->data, g->data);
+}
+
+static double max_abs(const double *v, size_t n)
+{
+    double m = 0.0;
+    for (size_t i = 0; i < n; i++)
+        m = fmax(m, fabs(v[i]));
+    return isnan(m) ? INFINITY : m;
+}
+
+/* Hessian by forward differences of the analytic gradient g (given at
+ * theta), symmetrised; returns nonzero when a gradient evaluation failed.
+ * Its error, about HESS_STEP relative, only slows Newton's quadratic
+ * convergence to a linear one with rate 1e-6. */
+static int hessian(mle_ctx *c, const double *theta, const double *g, gsl_matrix *H)
+{
+    double t[MAXDIM], gp[MAXDIM];
+    for (size_t i = 0; i < c->dim; i++) {
+        memcpy(t, theta, c->dim * sizeof *t);
+        t[i] = theta[i] + HESS_STEP;
+        objective(c, t, gp);
+        for (size_t j = 0; j < c->dim; j++)
+            gsl_matrix_set(H, i, j, (gp[j] - g[j]) / HESS_STEP);
+    }
+    for (size_t i = 0; i < c->dim; i++)
+        for (size_t j = 0; j < i; j++) {
+            double h = 0.5 * (gsl_matrix_get(H, i, j) + gsl_matrix_get(H, j, i));
+            gsl_matrix_set(H, i, j, h);
+            gsl_matrix_set(H, j, i, h);
+        }
+    return c->status != CP_OK;
+}
+
+/* Cholesky factorisation in place; nonzero when H is not positive definite. */
+static int cholesky(gsl_matrix *H)
+{
+    for (size_t i = 0; i < H->size1; i++)
+        for (size_t j = 0; j < H->size2; j++)
+            if (!isfinite(gsl_matrix_get(H, i, j)))
+                return 1;
+    return gsl_linalg_cholesky_decomp1(H) != GSL_SUCCESS;
+}
+
+/* Newton steps from theta (in place) until the gradient max-norm is below
+ * NEWTON_GRAD or a step would gain less than rounding.  Leaves the final f
+ * and gradient in *f and g; returns 1 when the last Hessian computed (at
+ * the final point, or one successful Newton step before it) was positive
+ * definite. */
+static int newton(mle_ctx *c, double *theta, double *f, double *g, double *Hdata)
+{
+    double step[MAXDIM], trial[MAXDIM], gt[MAXDIM];
+    gsl_matrix_view H = gsl_matrix_view_array(Hdata, c->dim, c->dim);
+    gsl_vector_view gv = gsl_vector_view_array(g, c->dim);
+    gsl_vector_view sv = gsl_vector_view_array(step, c->dim);
+    *f = objective(c, theta, g);
+    int pd = 0;
+    for (int it = 0; it < NEWTON_ITER; it++) {
+        pd = !hessian(c, theta, g, &H.matrix) && !cholesky(&H.matrix);
+        if (!pd || max_abs(g, c->dim) <= NEWTON_GRAD)
+            break;
+        if (gsl_linalg_cholesky_solve(&H.matrix, &gv.vector, &sv.vector) != GSL_SUCCESS)
+            break;
+        double slope = 0.0;
+        for (size_t i = 0; i < c->dim; i++) {
+            step[i] = -step[i];
+            slope += step[i] * g[i];
+        }
+        if (!(slope < 0.0) || -slope < 1e-15 * (1.0 + fabs(*f)))
+            break; /* at the rounding floor of f */
+        double lambda = 1.0, ft = *f;
+        int improved = 0;
+        for (int k = 0; k < 30; k++, lambda *= 0.5) {
+            for (size_t i = 0; i < c->dim; i++)
+                trial[i] = theta[i] + lambda * step[i];
+            ft = objective(c, trial, gt);
+            if (ft <= *f + 1e-4 * lambda * slope ||
+                (ft <= *f && max_abs(gt, c->dim) < max_abs(g, c->dim))) {
+                improved = 1;
+                break;
+            }
+        }
+        if (!improved)
+            break;
+        memcpy(theta, trial, c->dim * sizeof *theta);
+        memcpy(g, gt, c->dim * sizeof *g);
+        *f = ft;
+        if (max_abs(g, c->dim) <= NEWTON_GRAD)
+            break;
+    }
+    return pd;
+}
+
+/* BFGS from start until the gradient max-norm is below tol, no progress is
+ * made, or BFGS_ITER iterations; the end point in theta, its gradient in g. */
+static int bfgs(mle_ctx *c, const double *start, double tol, double *theta, double *g)
+{
+    gsl_multimin_fdfminimizer *s =
+        gsl_multimin_fdfminimizer_alloc(gsl_multimin_fdfminimizer_vector_bfgs2, c->dim);
+    gsl_vector *x0 = gsl_vector_alloc(c->dim);
+    if (s == NULL || x0 == NULL) {
+        gsl_multimin_fdfminimizer_free(s);
+        gsl_vector_free(x0);
+        return CP_ENOMEM;
+    }
+    for (size_t i = 0; i < c->dim; i++)
+        gsl_vector_set(x0, i, start[i]);
+    gsl_multimin_function_fdf fdf = {gsl_f, gsl_df, gsl_fdf, c->dim, c};
+    c->status = CP_OK;
+    gsl_multimin_fdfminimizer_set(s, &fdf, x0, 0.1, 0.1);
+    for (int it = 0; it < BFGS_ITER && c->status == CP_OK; it++) {
+        if (gsl_multimin_fdfminimizer_iterate(s) != GSL_SUCCESS)
+            break;
+        if (max_abs(s->gradient->data, c->dim) < tol)
+            break;
+    }
+    for (size_t i = 0; i < c->dim; i++) {
+        theta[i] = gsl_vector_get(s->x, i);
+        g[i] = gsl_vector_get(s->gradient, i);
+    }
+    gsl_multimin_fdfminimizer_free(s);
+    gsl_vector_free(x0);
+    int status = c->status == CP_ENOMEM ? CP_ENOMEM : CP_OK;
+    c->status = CP_OK;
+    return status;
+}
+
+/* Polishes theta and accepts it only as a proper interior minimum; the
+ * Cholesky factor of its Hessian in Hdata. */
+static int polish(mle_ctx *c, double *theta, double *fout, double *Hdata)
+{
+    double g[MAXDIM], f;
+    int pd = newton(c, theta, &f, g, Hdata);
+    if (c->status != CP_OK)
+        return c->status == CP_ENOMEM ? CP_ENOMEM : CP_ENOCONV;
+    if (!pd || !isfinite(f) || max_abs(g, c->dim) > ACCEPT_GRAD ||
+        max_abs(theta, c->dim) > INTERIOR)
+        return CP_ENOCONV;
+    *fout = f;
+    return CP_OK;
+}
+
+/* Whether the Newton step from t (gradient g) with the factored Hessian of
+ * the accepted point lands within CONFIRM_DIST of it: the same minimum. */
+static int projects_onto(size_t dim, double *Hfactor, const double *t, const double *g,
+                         const double *best)
+{
+    double step[MAXDIM], gcopy[MAXDIM];
+    memcpy(gcopy, g, dim * sizeof *g);
+    gsl_matrix_view H = gsl_matrix_view_array(Hfactor, dim, dim);
+    gsl_vector_view gv = gsl_vector_view_array(gcopy, dim);
+    gsl_vector_view sv = gsl_vector_view_array(step, dim);
+    if (gsl_linalg_cholesky_solve(&H.matrix, &gv.vector, &sv.vector) != GSL_SUCCESS)
+        return 0;
+    for (size_t i = 0; i < dim; i++)
+        if (!(fabs(t[i] - step[i] - best[i]) <= CONFIRM_DIST))
+            return 0;
+    return 1;
+}
+
+int cp_mle_fit(size_t dim, cp_nll_fn fn, void *ctx, const double *starts, size_t nstarts,
+               double theta[], double *f)
+{
+    enum { MAXSTARTS = 16 };
+    if (dim == 0 || dim > MAXDIM || fn == NULL || starts == NULL || nstarts == 0 ||
+        nstarts > MAXSTARTS)
+        return CP_EINVAL;
+    mle_ctx c = {dim, fn, ctx, CP_OK};
+
+    /* Order the starts by their objective (failed ones last). */
+    size_t order[MAXSTARTS];
+    double fstart[MAXSTARTS];
+    for (size_t k = 0; k < nstarts; k++) {
+        c.status = CP_OK;
+        fstart[k] = objective(&c, starts + k * dim, NULL);
+        if (c.status == CP_ENOMEM)
+            return CP_ENOMEM;
+        size_t j = k;
+        while (j > 0 && fstart[order[j - 1]] > fstart[k]) {
+            order[j] = order[j - 1];
+            j--;
+        }
+        order[j] = k;
+    }
+
+    int found = 0;
+    double best[MAXDIM], fbest = INFINITY, Hbest[MAXDIM * MAXDIM];
+    for (size_t k = 0; k < nstarts; k++) {
+        double t[MAXDIM], g[MAXDIM], fk, Hk[MAXDIM * MAXDIM];
+        int st = bfgs(&c, starts + order[k] * dim, BFGS_GRAD, t, g);
+        if (st != CP_OK)
+            return st;
+        if (found && projects_onto(dim, Hbest, t, g, best))
+            break; /* a second start confirms the accepted point */
+        st = polish(&c, t, &fk, Hk);
+        if (st == CP_ENOMEM)
+            return CP_ENOMEM;
+        if (st != CP_OK)
+            continue;
+        if (found && fabs(fk - fbest) <= 1e-10 * (1.0 + fabs(fbest)))
+            break;
+        if (fk < fbest) {
+            fbest = fk;
+            memcpy(best, t, dim * sizeof *best);
+            memcpy(Hbest, Hk, sizeof Hk);
+        }
+        found = 1;
+    }
+    if (!found)
+        return CP_ENOCONV;
+    memcpy(theta, best, dim * sizeof *theta);
+    *f = fbest;
+    return CP_OK;
+}
