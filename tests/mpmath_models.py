@@ -27,8 +27,11 @@ of definite power integrals or an integral over time):
     E[Y(t)] = (r+x)(be+T)/((al+T)(s-1)) [1 - ((be+T)/(be+T+t))^(s-1)] P(alive),
     at s = 1 its limit (r+x)(be+T)/(al+T) ln((be+T+t)/(be+T)) P(alive).
   Gamma-gamma (Fader and Hardie 2013): ln f eq. 1a; E[Z] = p(g + x m)/(px+q-1).
+  CLV: sum_k E[Z] (E[Y(k u)] - E[Y((k-1) u)]) / (1+d)^k with E[Y] as above.
+  lnpoch and digamma differences: loggamma(a+x) - loggamma(a),
+  digamma(a+x) - digamma(a).
 """
-from mpmath import mp, mpf, hyp2f1, loggamma, log, exp, beta as B, nstr
+from mpmath import mp, mpf, hyp2f1, loggamma, log, exp, beta as B, nstr, digamma
 
 mp.dps = 50
 
@@ -118,6 +121,27 @@ GG_CASES = [
 ]
 
 
+CLV_CASES = [
+    # (BG/NBD params, GG params, x, t_x, T, m, months, monthly discount, units per month)
+    (CDNOW_BG, ("6.25", "3.74", "15.44"), 2, "30.43", "38.86", "22.35", 12, "0.01", "4.345"),
+    (CDNOW_BG, ("6.25", "3.74", "15.44"), 0, 0, "38.86", 0, 60, "0.02", "4.345"),
+    (CDNOW_BG, ("6.25", "3.74", "15.44"), 7, 35, "38.86", "40", 1200, "0.005", "4.345"),
+]
+
+SPECIAL_CASES = [(1e15, 5), (7e10, 3), (1e5, 0.5), (0.5, 1e4), (3.3, 1e7), (1e-10, 1e4), (45.5, 17.25),
+                 (2.5, 40.5), (1e-12, 1)]
+
+
+def clv(bgp, ggp, x, tx, T, m, months, d, u):
+    _, ez = gg(ggp, x, m) if x > 0 else (None, mpf(ggp[0]) * mpf(ggp[2]) / (mpf(ggp[1]) - 1))
+    total, prev = mpf(0), mpf(0)
+    for k in range(1, months + 1):
+        e = bg(bgp, x, tx, T, k * mpf(u))[2]
+        total += (e - prev) / (1 + mpf(d)) ** k
+        prev = e
+    return ez * total
+
+
 def main():
     for case in BG_CASES:
         ll, pa, e = bg(*case)
@@ -128,6 +152,11 @@ def main():
     for case in GG_CASES:
         lf, ez = gg(*case)
         print("GG", case, "\n   lnf", nstr(lf, 20), " E", nstr(ez, 20))
+    for case in CLV_CASES:
+        print("CLV", case, "\n   ", nstr(clv(*case), 20))
+    for a, x in SPECIAL_CASES:
+        a, x = mpf(a), mpf(x)
+        print("SPECIAL", a, x, nstr(loggamma(a + x) - loggamma(a), 20), nstr(digamma(a + x) - digamma(a), 20))
 
 
 if __name__ == "__main__":
