@@ -81,7 +81,7 @@ static int book_loglik(const cp_book *book, const double p[4], double *ll, doubl
     if (l == NULL)
         return CP_ENOMEM;
     for (size_t t = 0; t < book->ntimes; t++)
-        l[t] = log1p(book->times[t] / alpha);
+        l[t] = cp_log1p(book->times[t] / alpha);
     double sum = 0.0, g[4] = {0, 0, 0, 0};
     double cur_x = -1.0, G = 0, dGr = 0, dGa = 0, dGb = 0, lab = 0;
     for (size_t i = 0; i < book->n; i++) {
@@ -108,11 +108,11 @@ static int book_loglik(const cp_book *book, const double p[4], double *ll, doubl
             const double d = L2 - L1;
             if (d <= 0) {
                 double e = exp(d);
-                lli = L1 + log1p(e);
+                lli = L1 + cp_log1p(e);
                 w = e / (1.0 + e);
             } else {
                 double e = exp(-d);
-                lli = L2 + log1p(e);
+                lli = L2 + cp_log1p(e);
                 w = 1.0 / (1.0 + e);
             }
         } else {

@@ -8,7 +8,8 @@
  * DESCRIPTION
  *   A fit's likelihood is a sum over customers of count_i ln L(x_i, t_x_i,
  *   T_i), so customers with the same (x, t_x, T) need to be evaluated once:
- *   the book sorts the rows, merges equal ones and adds up their counts.
+ *   the book merges equal rows (a hash table), adds up their counts and
+ *   sorts the distinct rows.
  *   Real books have few distinct rows (times are whole days or weeks), which
  *   is what makes a fit of a million customers fast, and a summarised table
  *   with a count column gives exactly the same book as the full table.
@@ -21,7 +22,9 @@
 #include "models_internal.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "cp_alloc.h"
 
@@ -58,6 +61,59 @@ static int cmp_row(const void *pa, const void *pb)
     if (a->T != b->T)
         return a->T < b->T ? -1 : 1;
     return 0;
+}
+
+static uint64_t bits(double v)
+{
+    uint64_t u;
+    memcpy(&u, &v, sizeof u);
+    return u;
+}
+
+/* A hash of a row's (x, t_x, T), mixed as in splitmix64's finaliser. */
+static uint64_t row_hash(const cp_row *r)
+{
+    uint64_t h = bits(r->x) * 0x9e3779b97f4a7c15u ^ bits(r->tx) * 0xc2b2ae3d27d4eb4fu ^
+                 bits(r->T) * 0x165667b19e3779f9u;
+    h ^= h >> 30;
+    h *= 0xbf58476d1ce4e5b9u;
+    h ^= h >> 27;
+    h *= 0x94d049bb133111ebu;
+    return h ^ (h >> 31);
+}
+
+/* Merges equal rows in place (first occurrence kept, counts added in input
+ * order) with an open-addressing hash table, so that only the distinct rows
+ * need sorting: a million customers have some ten thousand. */
+static int merge_equal(cp_row *rows, size_t n, size_t *m)
+{
+    size_t size = 16;
+    while (size < 2 * n)
+        size *= 2;
+    size_t *slot = cp_alloc_array(size, sizeof *slot); /* index + 1, 0 = empty */
+    if (slot == NULL)
+        return CP_ENOMEM;
+    memset(slot, 0, size * sizeof *slot);
+    size_t u = 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t h = (size_t)row_hash(&rows[i]) & (size - 1);
+        for (;;) {
+            if (slot[h] == 0) {
+                rows[u] = rows[i];
+                slot[h] = ++u;
+                break;
+            }
+            cp_row *r = &rows[slot[h] - 1];
+            if (cmp_row(r, &rows[i]) == 0) {
+                r->w += rows[i].w;
+                break;
+            }
+            h = (h + 1) & (size - 1);
+        }
+    }
+    cp_free(slot);
+    *m = u;
+    return CP_OK;
 }
 
 static int cmp_double(const void *pa, const void *pb)
@@ -158,19 +214,18 @@ int cp_book_build(cp_column x, cp_column tx, cp_column T, cp_column count, size_
         return CP_EEMPTY;
     }
 
-    qsort(rows, kept, sizeof *rows, cmp_row);
-    size_t m = 0;
-    for (size_t i = 0; i < kept; i++) {
-        if (m > 0 && cmp_row(&rows[m - 1], &rows[i]) == 0)
-            rows[m - 1].w += rows[i].w;
-        else
-            rows[m++] = rows[i];
+    size_t m;
+    int status = merge_equal(rows, kept, &m);
+    if (status != CP_OK) {
+        cp_free(rows);
+        return status;
     }
+    qsort(rows, m, sizeof *rows, cmp_row);
 
     book->times = NULL;
     book->ntimes = 0;
     if (!gg) {
-        int status = index_times(rows, m, book);
+        status = index_times(rows, m, book);
         if (status != CP_OK) {
             cp_free(rows);
             return status;

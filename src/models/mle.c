@@ -25,10 +25,11 @@
  *      Anything else - a likelihood that keeps rising towards a parameter of
  *      0 or infinity, a saddle, a run out of iterations - is not a
  *      maximum-likelihood estimate, and is reported as CP_ENOCONV.
- *   5. Each further start is run with BFGS likewise; when a Newton step from
- *      its end point, with the Hessian of the accepted point, lands within
- *      1e-3 (in every ln parameter) of the accepted point, it confirms it
- *      and the search ends.  Otherwise it is polished and competes (the
+ *   5. Each further start is run with BFGS likewise; as soon as a Newton
+ *      step from its current point, with the Hessian of the accepted point,
+ *      lands within 0.01 (in every ln parameter, i.e. 1%) of the accepted
+ *      point, it confirms it - the same minimum, as no two optima of these
+ *      smooth likelihoods lie that close - and the search ends.  Otherwise it is polished and competes (the
  *      lower f wins); reaching the accepted f again also ends the search.
  *
  *   Outside the box |theta_i| <= 40 the objective is continued by its value
@@ -56,7 +57,7 @@
 #define BFGS_GRAD 1e-3
 #define NEWTON_ITER 30
 #define NEWTON_GRAD 1e-10
-#define CONFIRM_DIST 1e-3
+#define CONFIRM_DIST 1e-2
 #define ACCEPT_GRAD 1e-7
 #define HESS_STEP 1e-6
 
@@ -202,9 +203,30 @@ static int newton(mle_ctx *c, double *theta, double *f, double *g, double *Hdata
     return pd;
 }
 
+/* Whether the Newton step from t (gradient g) with the factored Hessian of
+ * the accepted point lands within CONFIRM_DIST of it: the same minimum. */
+static int projects_onto(size_t dim, double *Hfactor, const double *t, const double *g,
+                         const double *best)
+{
+    double step[MAXDIM], gcopy[MAXDIM];
+    memcpy(gcopy, g, dim * sizeof *g);
+    gsl_matrix_view H = gsl_matrix_view_array(Hfactor, dim, dim);
+    gsl_vector_view gv = gsl_vector_view_array(gcopy, dim);
+    gsl_vector_view sv = gsl_vector_view_array(step, dim);
+    if (gsl_linalg_cholesky_solve(&H.matrix, &gv.vector, &sv.vector) != GSL_SUCCESS)
+        return 0;
+    for (size_t i = 0; i < dim; i++)
+        if (!(fabs(t[i] - step[i] - best[i]) <= CONFIRM_DIST))
+            return 0;
+    return 1;
+}
+
 /* BFGS from start until the gradient max-norm is below tol, no progress is
- * made, or BFGS_ITER iterations; the end point in theta, its gradient in g. */
-static int bfgs(mle_ctx *c, const double *start, double tol, double *theta, double *g)
+ * made, or BFGS_ITER iterations - or, when Hbest is given, as soon as the
+ * point projects onto best (then returns 1 in *confirmed); the end point in
+ * theta, its gradient in g. */
+static int bfgs(mle_ctx *c, const double *start, double tol, double *Hbest, const double *best,
+                double *theta, double *g, int *confirmed)
 {
     gsl_multimin_fdfminimizer *s =
         gsl_multimin_fdfminimizer_alloc(gsl_multimin_fdfminimizer_vector_bfgs2, c->dim);
@@ -219,9 +241,14 @@ static int bfgs(mle_ctx *c, const double *start, double tol, double *theta, doub
     gsl_multimin_function_fdf fdf = {gsl_f, gsl_df, gsl_fdf, c->dim, c};
     c->status = CP_OK;
     gsl_multimin_fdfminimizer_set(s, &fdf, x0, 0.1, 0.1);
+    *confirmed = 0;
     for (int it = 0; it < BFGS_ITER && c->status == CP_OK; it++) {
         if (gsl_multimin_fdfminimizer_iterate(s) != GSL_SUCCESS)
             break;
+        if (Hbest && projects_onto(c->dim, Hbest, s->x->data, s->gradient->data, best)) {
+            *confirmed = 1;
+            break;
+        }
         if (max_abs(s->gradient->data, c->dim) < tol)
             break;
     }
@@ -249,24 +276,6 @@ static int polish(mle_ctx *c, double *theta, double *fout, double *Hdata)
         return CP_ENOCONV;
     *fout = f;
     return CP_OK;
-}
-
-/* Whether the Newton step from t (gradient g) with the factored Hessian of
- * the accepted point lands within CONFIRM_DIST of it: the same minimum. */
-static int projects_onto(size_t dim, double *Hfactor, const double *t, const double *g,
-                         const double *best)
-{
-    double step[MAXDIM], gcopy[MAXDIM];
-    memcpy(gcopy, g, dim * sizeof *g);
-    gsl_matrix_view H = gsl_matrix_view_array(Hfactor, dim, dim);
-    gsl_vector_view gv = gsl_vector_view_array(gcopy, dim);
-    gsl_vector_view sv = gsl_vector_view_array(step, dim);
-    if (gsl_linalg_cholesky_solve(&H.matrix, &gv.vector, &sv.vector) != GSL_SUCCESS)
-        return 0;
-    for (size_t i = 0; i < dim; i++)
-        if (!(fabs(t[i] - step[i] - best[i]) <= CONFIRM_DIST))
-            return 0;
-    return 1;
 }
 
 int cp_mle_fit(size_t dim, cp_nll_fn fn, void *ctx, const double *starts, size_t nstarts,
@@ -298,10 +307,12 @@ int cp_mle_fit(size_t dim, cp_nll_fn fn, void *ctx, const double *starts, size_t
     double best[MAXDIM], fbest = INFINITY, Hbest[MAXDIM * MAXDIM];
     for (size_t k = 0; k < nstarts; k++) {
         double t[MAXDIM], g[MAXDIM], fk, Hk[MAXDIM * MAXDIM];
-        int st = bfgs(&c, starts + order[k] * dim, BFGS_GRAD, t, g);
+        int confirmed;
+        int st = bfgs(&c, starts + order[k] * dim, BFGS_GRAD, found ? Hbest : NULL, best, t, g,
+                      &confirmed);
         if (st != CP_OK)
             return st;
-        if (found && projects_onto(dim, Hbest, t, g, best))
+        if (confirmed || (found && projects_onto(dim, Hbest, t, g, best)))
             break; /* a second start confirms the accepted point */
         st = polish(&c, t, &fk, Hk);
         if (st == CP_ENOMEM)

@@ -14,6 +14,7 @@
 #ifndef CP_MODELS_INTERNAL_H
 #define CP_MODELS_INTERNAL_H
 
+#include <math.h>
 #include <stddef.h>
 
 #include "cp_models.h"
@@ -35,6 +36,16 @@ double cp_logaddexp(double a, double b);
  * This is the removable singularity of the Pareto/NBD expectation at s = 1
  * and of the definite power integrals of the Pareto/NBD series. */
 double cp_one_minus_pow_over(double e, double L);
+
+/* log1p(y) for y > -1 to about an ulp, at the cost of a log and a division
+ * (glibc's log1p is several times slower, and the likelihoods call it for
+ * every row): with u = 1 + y rounded, log(u) * y / (u - 1) corrects the
+ * rounding of u (Kahan's trick, Goldberg 1991, Theorem 4). */
+static inline double cp_log1p(double y)
+{
+    const double u = 1.0 + y;
+    return u == 1.0 ? y : log(u) * (y / (u - 1.0));
+}
 
 /* ---- book.c ----------------------------------------------------------- */
 

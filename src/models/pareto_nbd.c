@@ -217,12 +217,12 @@ static params_t params_of(const double p[4])
 
 static void fill_time_logs(const params_t *p, double v, time_logs *t)
 {
-    t->la1 = log1p(v / p->alpha);
-    t->lb1 = log1p(v / p->beta);
+    t->la1 = cp_log1p(v / p->alpha);
+    t->lb1 = cp_log1p(v / p->beta);
     t->lna = log(p->alpha + v);
     t->lnb = log(p->beta + v);
-    t->lab = p->alpha >= p->beta ? log1p((p->alpha + v - p->beta) / p->beta)
-                                 : log1p((p->beta + v - p->alpha) / p->alpha);
+    t->lab = p->alpha >= p->beta ? cp_log1p((p->alpha + v - p->beta) / p->beta)
+                                 : cp_log1p((p->beta + v - p->alpha) / p->alpha);
 }
 
 /* A, B and their derivatives for x, t_x = y0, T = y1, with l0, l1 the
@@ -250,7 +250,7 @@ static int terms(const params_t *p, double x, double y0, double y1, const time_l
     const double c = alpha_big ? alpha : beta, o = alpha_big ? beta : alpha;
     const double e = alpha_big ? s + 1.0 : k;
     const double cy = c + y0, z0 = (c - o) / cy;
-    const double L = log1p((y1 - y0) / cy);
+    const double L = cp_log1p((y1 - y0) / cy);
     series sr;
     if (sum_series(e, m, z0, L, grad, &sr)) {
         /* r ln alpha + s ln beta - m ln(c + t_x), without cancellation */
@@ -334,11 +334,11 @@ static int book_loglik(const cp_book *book, const double par[4], double *ll, dou
         double lse, wB;
         if (dBA <= 0) {
             const double e = exp(dBA);
-            lse = t.A + log1p(e);
+            lse = t.A + cp_log1p(e);
             wB = e / (1.0 + e);
         } else {
             const double e = exp(-dBA);
-            lse = t.B + log1p(e);
+            lse = t.B + cp_log1p(e);
             wB = 1.0 / (1.0 + e);
         }
         sum += row->w * (G + lse);
