@@ -46,7 +46,6 @@
 #include <string.h>
 
 #include <gsl/gsl_errno.h>
-#include <gsl/gsl_linalg.h>
 #include <gsl/gsl_multimin.h>
 
 #define MAXDIM 4
@@ -125,33 +124,62 @@ static double max_abs(const double *v, size_t n)
  * theta), symmetrised; returns nonzero when a gradient evaluation failed.
  * Its error, about HESS_STEP relative, only slows Newton's quadratic
  * convergence to a linear one with rate 1e-6. */
-static int hessian(mle_ctx *c, const double *theta, const double *g, gsl_matrix *H)
+static int hessian(mle_ctx *c, const double *theta, const double *g, double *H)
 {
+    const size_t n = c->dim;
     double t[MAXDIM], gp[MAXDIM];
-    for (size_t i = 0; i < c->dim; i++) {
-        memcpy(t, theta, c->dim * sizeof *t);
+    for (size_t i = 0; i < n; i++) {
+        memcpy(t, theta, n * sizeof *t);
         t[i] = theta[i] + HESS_STEP;
         objective(c, t, gp);
-        for (size_t j = 0; j < c->dim; j++)
-            gsl_matrix_set(H, i, j, (gp[j] - g[j]) / HESS_STEP);
+        for (size_t j = 0; j < n; j++)
+            H[i * n + j] = (gp[j] - g[j]) / HESS_STEP;
     }
-    for (size_t i = 0; i < c->dim; i++)
-        for (size_t j = 0; j < i; j++) {
-            double h = 0.5 * (gsl_matrix_get(H, i, j) + gsl_matrix_get(H, j, i));
-            gsl_matrix_set(H, i, j, h);
-            gsl_matrix_set(H, j, i, h);
-        }
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = 0; j < i; j++)
+            H[i * n + j] = H[j * n + i] = 0.5 * (H[i * n + j] + H[j * n + i]);
     return c->status != CP_OK;
 }
 
-/* Cholesky factorisation in place; nonzero when H is not positive definite. */
-static int cholesky(gsl_matrix *H)
+/* Cholesky factorisation H = L L^T in place (L in the lower triangle);
+ * nonzero when H is not (numerically) positive definite.  Written out for
+ * these 3 x 3 and 4 x 4 matrices: GSL's version calls CBLAS, whose static
+ * library cannot go into the add-in. */
+static int cholesky(size_t n, double *H)
 {
-    for (size_t i = 0; i < H->size1; i++)
-        for (size_t j = 0; j < H->size2; j++)
-            if (!isfinite(gsl_matrix_get(H, i, j)))
-                return 1;
-    return gsl_linalg_cholesky_decomp1(H) != GSL_SUCCESS;
+    for (size_t j = 0; j < n; j++) {
+        double d = H[j * n + j];
+        for (size_t k = 0; k < j; k++)
+            d -= H[j * n + k] * H[j * n + k];
+        if (!(d > 0.0) || !isfinite(d))
+            return 1;
+        d = sqrt(d);
+        H[j * n + j] = d;
+        for (size_t i = j + 1; i < n; i++) {
+            double v = H[i * n + j];
+            for (size_t k = 0; k < j; k++)
+                v -= H[i * n + k] * H[j * n + k];
+            H[i * n + j] = v / d;
+        }
+    }
+    return 0;
+}
+
+/* Solves L L^T x = b with the factor from cholesky(). */
+static void cholesky_solve(size_t n, const double *L, const double *b, double *x)
+{
+    for (size_t i = 0; i < n; i++) {
+        double v = b[i];
+        for (size_t k = 0; k < i; k++)
+            v -= L[i * n + k] * x[k];
+        x[i] = v / L[i * n + i];
+    }
+    for (size_t i = n; i-- > 0;) {
+        double v = x[i];
+        for (size_t k = i + 1; k < n; k++)
+            v -= L[k * n + i] * x[k];
+        x[i] = v / L[i * n + i];
+    }
 }
 
 /* Newton steps from theta (in place) until the gradient max-norm is below
@@ -162,17 +190,13 @@ static int cholesky(gsl_matrix *H)
 static int newton(mle_ctx *c, double *theta, double *f, double *g, double *Hdata)
 {
     double step[MAXDIM], trial[MAXDIM], gt[MAXDIM];
-    gsl_matrix_view H = gsl_matrix_view_array(Hdata, c->dim, c->dim);
-    gsl_vector_view gv = gsl_vector_view_array(g, c->dim);
-    gsl_vector_view sv = gsl_vector_view_array(step, c->dim);
     *f = objective(c, theta, g);
     int pd = 0;
     for (int it = 0; it < NEWTON_ITER; it++) {
-        pd = !hessian(c, theta, g, &H.matrix) && !cholesky(&H.matrix);
+        pd = !hessian(c, theta, g, Hdata) && !cholesky(c->dim, Hdata);
         if (!pd || max_abs(g, c->dim) <= NEWTON_GRAD)
             break;
-        if (gsl_linalg_cholesky_solve(&H.matrix, &gv.vector, &sv.vector) != GSL_SUCCESS)
-            break;
+        cholesky_solve(c->dim, Hdata, g, step);
         double slope = 0.0;
         for (size_t i = 0; i < c->dim; i++) {
             step[i] = -step[i];
@@ -205,16 +229,11 @@ static int newton(mle_ctx *c, double *theta, double *f, double *g, double *Hdata
 
 /* Whether the Newton step from t (gradient g) with the factored Hessian of
  * the accepted point lands within CONFIRM_DIST of it: the same minimum. */
-static int projects_onto(size_t dim, double *Hfactor, const double *t, const double *g,
+static int projects_onto(size_t dim, const double *Hfactor, const double *t, const double *g,
                          const double *best)
 {
-    double step[MAXDIM], gcopy[MAXDIM];
-    memcpy(gcopy, g, dim * sizeof *g);
-    gsl_matrix_view H = gsl_matrix_view_array(Hfactor, dim, dim);
-    gsl_vector_view gv = gsl_vector_view_array(gcopy, dim);
-    gsl_vector_view sv = gsl_vector_view_array(step, dim);
-    if (gsl_linalg_cholesky_solve(&H.matrix, &gv.vector, &sv.vector) != GSL_SUCCESS)
-        return 0;
+    double step[MAXDIM];
+    cholesky_solve(dim, Hfactor, g, step);
     for (size_t i = 0; i < dim; i++)
         if (!(fabs(t[i] - step[i] - best[i]) <= CONFIRM_DIST))
             return 0;
