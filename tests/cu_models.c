@@ -4,10 +4,12 @@
  *
  * Provenance of the reference values:
  *
- * - "mpmath": tests/mpmath_models.py, mpmath 1.2.1 at mp.dps = 50, from the
+ * - "mpmath": tests/mpmath_models.py, mpmath 1.2.1 at mp.dps = 100, from the
  *   published closed forms with mpmath's arbitrary-precision 2F1 (a
  *   representation the core does not use).  The expression is repeated
- *   above each table.
+ *   above each table.  (At 50 digits mpmath's 2F1 was off by 1.2e-10 in the
+ *   last BG/NBD case below; 100 digits and a 40-digit direct sum of the
+ *   negative binomial series agree with each other and with the core.)
  * - "published": Fader, Hardie and Lee (2005), Marketing Science 24(2)
  *   (BG/NBD, and the Pareto/NBD comparison); Fader and Hardie (2013), "The
  *   Gamma-Gamma Model of Monetary Value" (gamma-gamma on the 946 repeat
@@ -119,7 +121,8 @@ typedef struct {
  *   P   = 1/D, D = 1 + [x>0] a/(b+x-1) ((al+T)/(al+tx))^(r+x)
  *   E   = (a+b+x-1)/(a-1) (1 - ((al+T)/(al+T+t))^(r+x)
  *             hyp2f1(r+x, b+x, a+b+x-1, t/(al+T+t))) / D
- *   (a = 1 evaluated at a = 1 + 1e-25, a+b+x-1 = 0 at b + 1e-25). */
+ *   (a = 1 evaluated at a = 1 + 1e-25, a+b+x-1 = 0 at b + 1e-25), at 100
+ *   digits. */
 static const model_case bg_cases[] = {
     /* CDNOW published parameters, customer 1 */
     {{0.2426, 4.414, 0.7929, 2.426}, 2, 30.43, 38.86, 39,
@@ -157,6 +160,17 @@ static const model_case bg_cases[] = {
     /* 10,000 purchases and a long horizon */
     {{0.2426, 4.414, 0.7929, 2.426}, 10000, 364, 365, 5000,
      22991.410442227897332, 2.1296531412513890549e-8, 0.000761827386995489534, 1e-12},
+    /* tiny a and a horizon of 7,700 (alpha + T): the series part near p = 0 */
+    {{0.5, 3, 0.01, 2.5}, 0, 0, 10, 100000,
+     -0.73316853439671352233, 1.0, 3576.3747841324092165, 1e-13},
+    {{1e-3, 1, 0.005, 0.1}, 2, 5, 10, 10000,
+     -11.743098167331898226, 0.98494313393576245329, 1736.5709289200778544, 1e-13},
+    /* (r + x) w = 1.6e9 */
+    {{6.7, 0.291, 0.00643, 2.41}, 568, 0.0272, 0.0364, 820000,
+     3706.9571160723305282, 0.0067661529793289215493, 8915589.4632012471117, 1e-13},
+    {{0.0018066213018688132, 15.2669150402583, 237.44699331211586, 535.0884664101965}, 1,
+     134.62504439472383, 139.3624251834983, 1591.8988969110649,
+     -11.35182570987976875, 0.68596352795409255398, 1.7017649545728923271, 1e-13},
 };
 
 /* mpmath, Pareto/NBD (Fader and Hardie's note, eq. 18-20, 22, 27):

@@ -8,7 +8,7 @@
 The test suite does not depend on mpmath: the values printed here were
 pasted into tests/cu_models.c next to the expression that produced them.
 
-Every value comes from the textbook closed forms, evaluated at 50 digits
+Every value comes from the textbook closed forms, evaluated at 100 digits
 with mpmath's arbitrary-precision 2F1 - a representation independent of
 the core, which avoids 2F1 altogether (its BG/NBD expectation is a negative
 binomial series or an integral over p, its Pareto/NBD likelihood a series
@@ -33,7 +33,7 @@ of definite power integrals or an integral over time):
 """
 from mpmath import mp, mpf, hyp2f1, loggamma, log, exp, beta as B, nstr, digamma
 
-mp.dps = 50
+mp.dps = 100
 
 
 def bg(params, x, tx, T, t):
@@ -95,6 +95,11 @@ BG_CASES = [
     (("0.7", "2", "0.3", "0.7"), 0, 0, 15, 8),     # a + b + x - 1 = 0
     (CDNOW_BG, 2, "30.43", "38.86", 10000),        # horizon 250 x (alpha + T)
     (CDNOW_BG, 10000, 364, 365, 5000),             # both at once
+    (("0.5", "3", "0.01", "2.5"), 0, 0, 10, 100000),          # tiny a, horizon 7,700 (alpha+T)
+    (("1e-3", "1", "0.005", "0.1"), 2, 5, 10, 10000),         # tiny r and a
+    (("6.7", "0.291", "0.00643", "2.41"), 568, "0.0272", "0.0364", 820000),  # huge k w
+    (("0.0018066213018688132", "15.2669150402583", "237.44699331211586", "535.0884664101965"),
+     1, "134.62504439472383", "139.3624251834983", "1591.8988969110649"),  # 50 digits were too few
 ]
 
 PNBD_CASES = [

@@ -46,10 +46,12 @@
  *       C_n = sum_{j<n} B(a, b+x+j) / B(a, b+x)
  *     (NB(n; k, z) = (k)_n/n! z^n (1-z)^k), summed while it is short
  *     (at most 4000 terms) with a proven bound on its tail;
- *   - otherwise the integral over p by adaptive Gauss-Kronrod in the
- *     logistic variable u = ln(p/(1-p)), where the integrand is analytic in
- *     the strip |Im u| < pi and decays exponentially at both ends
- *     (quad.c).
+ *   - otherwise the integral over p: from 0 to a small p0 term by term
+ *     from the power series of (1-p)^(b+x-1) (1 - (1+pw)^-k)/p (which is
+ *     what keeps a near 0, with its e^(a u) tail thousands of units long
+ *     in u, cheap and exact), and from p0 on by adaptive Gauss-Kronrod in
+ *     the logistic variable u = ln(p/(1-p)), where the integrand is
+ *     analytic in the strip |Im u| < pi and decays exponentially (quad.c).
  *
  * REFERENCES
  *   Fader, Hardie and Lee (2005), "'Counting Your Customers' the Easy Way:
@@ -328,24 +330,55 @@ static double log_expect_integrand(double u, void *ctx)
     return q->a * lnp + q->bx * ln1mp + log_g(lnp, q->k, q->w);
 }
 
+/* ln of the integral over (0, p0) of p^(a-1) (1-p)^(bx-1) g(p), from the
+ * power series of (1-p)^(bx-1) g(p) = kw sum_n c_n p^n integrated term by
+ * term: kw p0^a sum_n c_n p0^n / (a+n).  With p0 (k+1) w <= 0.05 and
+ * p0 bx <= 0.05 the terms of both factors' series fall by 20 at least
+ * (their ratios are (k+n+1)/(n+2) w p0 and (n+1-bx)/(n+1) p0). */
+static double log_left_part(double k, double w, double a, double bx, double p0)
+{
+    enum { TERMS = 40 };
+    double G[TERMS], B[TERMS];
+    /* g(p)/(kw) = sum_n (-1)^n (k+1)_n/(n+1)! w^n p^n;
+     * (1-p)^(bx-1) = sum_j binom(bx-1, j) (-p)^j */
+    G[0] = 1.0;
+    B[0] = 1.0;
+    for (int n = 0; n + 1 < TERMS; n++) {
+        G[n + 1] = -G[n] * (k + n + 1.0) / (n + 2.0) * w;
+        B[n + 1] = B[n] * (n + 1.0 - bx) / (n + 1.0);
+    }
+    double sum = 0.0, pn = 1.0;
+    for (int n = 0; n < TERMS; n++, pn *= p0) {
+        double c = 0.0;
+        for (int i = 0; i <= n; i++)
+            c += G[i] * B[n - i];
+        const double term = c * pn / (a + n);
+        sum += term;
+        if (n > 2 && fabs(term) < 1e-17 * fabs(sum))
+            break;
+    }
+    return log(k) + log(w) + a * log(p0) + log(sum);
+}
+
 static int beta_quadrature(double k, double w, double a, double bx, double *value)
 {
     beta_integrand q = {k, w, a, bx};
-    const double um = log(a) - log(bx); /* mode of p^a (1-p)^bx in u */
-    /* g(p) falls from g(0) = k w, so to the left of the mode the integrand
-     * is at most psi(u) + ln(k w), to the right psi(u) + ln g(p_mode). */
-    const double pm = a / (a + bx);
-    const double lng0 = log(k) + log(w);
-    const double lngm = log_g(log(pm), k, w);
-    const double extra = fmax(0.0, lng0 - lngm);
+    /* Below p0 the series; above it the quadrature in u, from u0 up to where
+     * the integrand has fallen by e^-46 (p^a (1-p)^bx decreases beyond its
+     * mode, and g decreases everywhere). */
+    const double p0 = 0.05 / fmax(1.0, fmax((k + 1.0) * w, bx));
+    const double u0 = log(p0) - log1p(-p0);
+    const double um = fmax(u0, log(a) - log(bx)); /* mode of p^a (1-p)^bx, or u0 */
     const double drop = 46.0;
-    const double uL = cp_quad_cut(log_beta_kernel, &q, um, um - ((drop + extra) / a + 60.0),
-                                  drop + extra);
     const double uR = cp_quad_cut(log_beta_kernel, &q, um, um + (drop / bx + 60.0), drop);
-    double logint;
-    int status = cp_quad_log(log_expect_integrand, &q, uL, uR, um, &logint);
-    if (status != CP_OK)
-        return status;
+    double logint = log_left_part(k, w, a, bx, p0);
+    if (uR > u0) {
+        double right;
+        int status = cp_quad_log(log_expect_integrand, &q, u0, uR, um, &right);
+        if (status != CP_OK)
+            return status;
+        logint = cp_logaddexp(logint, right);
+    }
     /* ln B(a, bx), the smaller argument through ln Gamma. */
     double lnB = a <= bx ? gsl_sf_lngamma(a) - cp_lnpoch(bx, a) : gsl_sf_lngamma(bx) - cp_lnpoch(a, bx);
     *value = exp(logint - lnB);
