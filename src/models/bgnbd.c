@@ -141,9 +141,10 @@ static int book_loglik(const cp_book *book, const double p[4], double *ll, doubl
     return isfinite(sum) ? CP_OK : CP_ENOCONV;
 }
 
-static int nll(const double theta[], double *f, double grad[], void *ctx)
+static int nll(const double theta[], double *f, double grad[], void *ctx, double *work)
 {
     const cp_book *book = ctx;
+    *work += 2.0 * (double)book->n + (double)book->ntimes;
     double p[4], ll, g[4];
     for (int j = 0; j < 4; j++)
         p[j] = exp(theta[j]);

@@ -82,9 +82,10 @@ static void book_loglik(const cp_book *book, const double par[3], double *ll, do
             grad[j] = g[j];
 }
 
-static int nll(const double theta[], double *f, double grad[], void *ctx)
+static int nll(const double theta[], double *f, double grad[], void *ctx, double *work)
 {
     const cp_book *book = ctx;
+    *work += 2.0 * (double)book->n + (double)book->ntimes;
     double p[3], ll, g[3];
     for (int j = 0; j < 3; j++)
         p[j] = exp(theta[j]);

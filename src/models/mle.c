@@ -14,14 +14,17 @@
  *      the best one down.
  *   2. From a start, GSL's vector_bfgs2 (Fletcher 1987, with the line search
  *      of More and Thuente) runs until the gradient max-norm is below 1e-3,
- *      or at most 500 iterations, or until it can make no progress.
+ *      or at most 200 iterations, or until it can make no progress.
  *   3. Newton's method polishes the point, with the Hessian from forward
  *      differences of the analytic gradient and a backtracking line search,
  *      until the gradient max-norm is below 1e-10 or a step would gain less
- *      than rounding (at most 30 steps).
+ *      than rounding (at most 30 steps).  Where the Hessian is not positive
+ *      definite yet (a flat ridge: few repeat buyers), BFGS first goes on
+ *      from there to a gradient of 1e-8.
  *   4. The point is accepted only as a proper interior minimum: gradient
  *      max-norm <= 1e-7, every |theta_i| <= 25 (parameters between 1.4e-11
- *      and 7.2e10 in their own units) and a positive definite Hessian.
+ *      and 7.2e10 in their own units) and a Hessian, computed there, whose
+ *      smallest eigenvalue is above 1e-8 of its largest.
  *      Anything else - a likelihood that keeps rising towards a parameter of
  *      0 or infinity, a saddle, a run out of iterations - is not a
  *      maximum-likelihood estimate, and is reported as CP_ENOCONV.
@@ -31,6 +34,13 @@
  *      point, it confirms it - the same minimum, as no two optima of these
  *      smooth likelihoods lie that close - and the search ends.  Otherwise it is polished and competes (the
  *      lower f wins); reaching the accepted f again also ends the search.
+ *
+ *   The work is bounded, deterministically (the same on every machine):
+ *   BFGS runs at most 200 iterations from a start, a fit evaluates the
+ *   objective at most 1500 times in all (a normal fit needs 50 to 150), and
+ *   spends at most the larger of 3e8 work units (each about 10 ns, as the
+ *   likelihoods count them: about 3 s) and 300 evaluations at the first
+ *   start; past that it is CP_ENOCONV.
  *
  *   Outside the box |theta_i| <= 40 the objective is continued by its value
  *   at the nearest point of the box plus a quadratic wall, so that a line
@@ -52,8 +62,12 @@
 #define BOX 40.0
 #define WALL 10.0
 #define INTERIOR 25.0
-#define BFGS_ITER 500
+#define BFGS_ITER 200
+#define MAX_EVALS 1500
+#define MIN_BUDGET 3e8   /* work units (about 10 ns): about 3 s */
+#define BUDGET_EVALS 300 /* ... or 300 evaluations at the first start */
 #define BFGS_GRAD 1e-3
+#define BFGS_FINE 1e-8
 #define NEWTON_ITER 30
 #define NEWTON_GRAD 1e-10
 #define CONFIRM_DIST 1e-2
@@ -65,6 +79,9 @@ typedef struct {
     cp_nll_fn fn;
     void *ctx;
     int status; /* first failure of fn, CP_OK while none */
+    long evals;    /* objective evaluations so far, at most MAX_EVALS */
+    double work;   /* work units spent so far ... */
+    double budget; /* ... and allowed */
 } mle_ctx;
 
 /* f and gradient with the wall outside the box; a failure of fn is kept in
@@ -72,12 +89,21 @@ typedef struct {
 static double objective(mle_ctx *c, const double *theta, double *grad)
 {
     double clamped[MAXDIM], g[MAXDIM], f = 0.0, wall = 0.0;
+    if (++c->evals > MAX_EVALS || c->work > c->budget) {
+        /* the work of one fit is bounded: past it, every evaluation fails */
+        if (c->status == CP_OK)
+            c->status = CP_ENOCONV;
+        if (grad)
+            for (size_t i = 0; i < c->dim; i++)
+                grad[i] = 0.0;
+        return 1e300;
+    }
     for (size_t i = 0; i < c->dim; i++) {
         clamped[i] = theta[i] > BOX ? BOX : (theta[i] < -BOX ? -BOX : theta[i]);
         if (!isfinite(theta[i]))
             clamped[i] = 0.0, wall = INFINITY;
     }
-    int status = c->fn(clamped, &f, grad ? g : NULL, c->ctx);
+    int status = c->fn(clamped, &f, grad ? g : NULL, c->ctx, &c->work);
     if (status == CP_OK && !isfinite(f))
         status = CP_ENOCONV;
     if (status != CP_OK || isinf(wall)) {
@@ -183,20 +209,16 @@ static void cholesky_solve(size_t n, const double *L, const double *b, double *x
 }
 
 /* Newton steps from theta (in place) until the gradient max-norm is below
- * NEWTON_GRAD or a step would gain less than rounding.  Leaves the final f
- * and gradient in *f and g; returns 1 when the last Hessian computed (at
- * the final point, or one successful Newton step before it) was positive
- * definite. */
-static int newton(mle_ctx *c, double *theta, double *f, double *g, double *Hdata)
+ * NEWTON_GRAD, a step would gain less than rounding, or the Hessian is not
+ * positive definite.  Leaves the final f and gradient in *f and g. */
+static void newton(mle_ctx *c, double *theta, double *f, double *g)
 {
-    double step[MAXDIM], trial[MAXDIM], gt[MAXDIM];
+    double H[MAXDIM * MAXDIM], step[MAXDIM], trial[MAXDIM], gt[MAXDIM];
     *f = objective(c, theta, g);
-    int pd = 0;
-    for (int it = 0; it < NEWTON_ITER; it++) {
-        pd = !hessian(c, theta, g, Hdata) && !cholesky(c->dim, Hdata);
-        if (!pd || max_abs(g, c->dim) <= NEWTON_GRAD)
+    for (int it = 0; it < NEWTON_ITER && max_abs(g, c->dim) > NEWTON_GRAD; it++) {
+        if (hessian(c, theta, g, H) || cholesky(c->dim, H))
             break;
-        cholesky_solve(c->dim, Hdata, g, step);
+        cholesky_solve(c->dim, H, g, step);
         double slope = 0.0;
         for (size_t i = 0; i < c->dim; i++) {
             step[i] = -step[i];
@@ -221,10 +243,7 @@ static int newton(mle_ctx *c, double *theta, double *f, double *g, double *Hdata
         memcpy(theta, trial, c->dim * sizeof *theta);
         memcpy(g, gt, c->dim * sizeof *g);
         *f = ft;
-        if (max_abs(g, c->dim) <= NEWTON_GRAD)
-            break;
     }
-    return pd;
 }
 
 /* Whether the Newton step from t (gradient g) with the factored Hessian of
@@ -270,6 +289,8 @@ static int bfgs(mle_ctx *c, const double *start, double tol, double *Hbest, cons
         }
         if (max_abs(s->gradient->data, c->dim) < tol)
             break;
+        if (max_abs(s->x->data, c->dim) > INTERIOR + 5.0)
+            break; /* drifting towards a parameter of 0 or infinity */
     }
     for (size_t i = 0; i < c->dim; i++) {
         theta[i] = gsl_vector_get(s->x, i);
@@ -282,17 +303,58 @@ static int bfgs(mle_ctx *c, const double *start, double tol, double *Hbest, cons
     return status;
 }
 
-/* Polishes theta and accepts it only as a proper interior minimum; the
- * Cholesky factor of its Hessian in Hdata. */
+/* Whether theta, with gradient g, is a proper interior minimum: small
+ * gradient, inside the box, and a Hessian at theta itself that is positive
+ * definite with room to spare - still so after 1e-8 times its largest row
+ * sum is taken off its diagonal, i.e. its smallest eigenvalue is above
+ * 1e-8 of its largest (the CDNOW fits have 1e-3; a likelihood that flattens
+ * towards a parameter of 0 or infinity has 1e-10 and less).  Its Cholesky
+ * factor goes to Hfactor. */
+static int is_minimum(mle_ctx *c, const double *theta, const double *g, double *Hfactor)
+{
+    const size_t n = c->dim;
+    if (max_abs(g, n) > ACCEPT_GRAD || max_abs(theta, n) > INTERIOR)
+        return 0;
+    double H[MAXDIM * MAXDIM], shifted[MAXDIM * MAXDIM], norm = 0.0;
+    if (hessian(c, theta, g, H))
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        double row = 0.0;
+        for (size_t j = 0; j < n; j++)
+            row += fabs(H[i * n + j]);
+        norm = fmax(norm, row);
+    }
+    memcpy(shifted, H, sizeof H);
+    for (size_t i = 0; i < n; i++)
+        shifted[i * n + i] -= 1e-8 * norm;
+    if (cholesky(n, shifted) || cholesky(n, H))
+        return 0;
+    memcpy(Hfactor, H, n * n * sizeof *H);
+    return 1;
+}
+
+/* Polishes theta and accepts it only as a proper interior minimum (the
+ * Cholesky factor of its Hessian in Hdata).  Where Newton cannot finish
+ * (BFGS stopped on a flat ridge where the Hessian is not positive
+ * definite yet), BFGS goes on from there to a much smaller gradient and
+ * Newton tries again. */
 static int polish(mle_ctx *c, double *theta, double *fout, double *Hdata)
 {
     double g[MAXDIM], f;
-    int pd = newton(c, theta, &f, g, Hdata);
+    newton(c, theta, &f, g);
+    if (c->status == CP_OK && max_abs(g, c->dim) > NEWTON_GRAD * 100) {
+        double start[MAXDIM];
+        int confirmed;
+        memcpy(start, theta, c->dim * sizeof *start);
+        int st = bfgs(c, start, BFGS_FINE, NULL, NULL, theta, g, &confirmed);
+        if (st != CP_OK)
+            return st;
+        newton(c, theta, &f, g);
+    }
     if (c->status != CP_OK)
         return c->status == CP_ENOMEM ? CP_ENOMEM : CP_ENOCONV;
-    if (!pd || !isfinite(f) || max_abs(g, c->dim) > ACCEPT_GRAD ||
-        max_abs(theta, c->dim) > INTERIOR)
-        return CP_ENOCONV;
+    if (!isfinite(f) || !is_minimum(c, theta, g, Hdata))
+        return c->status == CP_ENOMEM ? CP_ENOMEM : CP_ENOCONV;
     *fout = f;
     return CP_OK;
 }
@@ -304,7 +366,7 @@ int cp_mle_fit(size_t dim, cp_nll_fn fn, void *ctx, const double *starts, size_t
     if (dim == 0 || dim > MAXDIM || fn == NULL || starts == NULL || nstarts == 0 ||
         nstarts > MAXSTARTS)
         return CP_EINVAL;
-    mle_ctx c = {dim, fn, ctx, CP_OK};
+    mle_ctx c = {dim, fn, ctx, CP_OK, 0, 0.0, INFINITY};
 
     /* Order the starts by their objective (failed ones last). */
     size_t order[MAXSTARTS];
@@ -314,6 +376,8 @@ int cp_mle_fit(size_t dim, cp_nll_fn fn, void *ctx, const double *starts, size_t
         fstart[k] = objective(&c, starts + k * dim, NULL);
         if (c.status == CP_ENOMEM)
             return CP_ENOMEM;
+        if (k == 0)
+            c.budget = fmax(MIN_BUDGET, BUDGET_EVALS * c.work);
         size_t j = k;
         while (j > 0 && fstart[order[j - 1]] > fstart[k]) {
             order[j] = order[j - 1];

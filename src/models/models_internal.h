@@ -93,15 +93,18 @@ void cp_book_free(cp_book *book);
 /* ---- mle.c ------------------------------------------------------------ */
 
 /* Negative mean log-likelihood f at log-parameters theta, and its gradient
- * (grad may be NULL).  Returns CP_OK or an error status. */
-typedef int (*cp_nll_fn)(const double theta[], double *f, double grad[], void *ctx);
+ * (grad may be NULL).  Adds the work it did to *work, in units of about
+ * 10 ns (a closed-form row is 2, a series term 1, a quadrature point 8).
+ * Returns CP_OK or an error status. */
+typedef int (*cp_nll_fn)(const double theta[], double *f, double grad[], void *ctx,
+                         double *work);
 
 /*
  * cp_mle_fit - minimises fn over theta (dim <= 4) from starting points
  * (nstarts rows of dim values) with GSL's BFGS and a Newton polish, and
  * accepts only a proper interior minimum: gradient max-norm <= 1e-7 after
- * at most a bounded number of iterations, every |theta_i| <= 25, and a
- * positive definite Hessian.  Writes the best such theta and f.
+ * a bounded amount of work, every |theta_i| <= 25, and a clearly positive
+ * definite Hessian.  Writes the best such theta and f.
  * Returns CP_OK, CP_ENOCONV, CP_ENOMEM, or an error of fn at the optimum.
  */
 int cp_mle_fit(size_t dim, cp_nll_fn fn, void *ctx, const double *starts, size_t nstarts,
@@ -122,6 +125,21 @@ typedef double (*cp_logfun)(double u, void *ctx);
  */
 int cp_quad_log(cp_logfun f, void *ctx, double lo, double hi, double hint,
                 double *log_integral);
+
+/* The log of the part of several integrands that they share, f(u), and
+ * their own nonnegative factors w[0..nw) at u. */
+typedef void (*cp_vecfun)(double u, void *ctx, double *logf, double w[]);
+
+/*
+ * cp_quad_vec - the integrals of exp(f(u) - M) w_j(u) over [lo, hi] for
+ * j < nw (nw <= 8) in out[j], by adaptive Gauss-Kronrod (7-15) with error
+ * control on the first (relative 1e-13, at most 100 intervals).  M should
+ * be the maximum of f (or near it) so that nothing overflows.  *evals (may
+ * be NULL) receives the number of evaluations of f.
+ * Returns CP_OK, CP_EINVAL (bad interval or nw), CP_ENOCONV.
+ */
+int cp_quad_vec(cp_vecfun f, void *ctx, size_t nw, double lo, double hi, double M, double out[],
+                size_t *evals);
 
 /*
  * cp_quad_cut - for f concave (or decreasing away from u0), the point u

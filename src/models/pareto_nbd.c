@@ -33,16 +33,20 @@
  *   evaluated as (r+x)(beta+T)/(alpha+T) (1 - q^(s-1))/(s-1) with
  *   -expm1((s-1) ln q)/(s-1), which at s = 1 is its limit ln(1 + t/(beta+T)).
  *
- *   Computing I.  With c the larger of alpha and beta, o the other,
- *   m = r+s+x, z0 = (c-o)/(c+t_x) in [0, 1) and e = s+1 when c = alpha, r+x
- *   when c = beta, eq. 19/20 expand as the positive series
+ *   Computing I.  With c one of alpha and beta, o the other, m = r+s+x,
+ *   z0 = (c-o)/(c+t_x) and e = s+1 when c = alpha, r+x when c = beta,
+ *   eq. 19/20 expand as the series
  *
  *     I = (c+t_x)^-m sum_n (e)_n/n! z0^n (1 - e^(-(m+n) L)) / (m+n),
  *     L = ln((c+T)/(c+t_x)),
  *
  *   which is the two hypergeometric terms F(t_x) - F(T) subtracted term by
  *   term, so that t_x close to T loses nothing (and t_x = T gives I = 0
- *   exactly).  Its terms are all positive; it is summed when it is short
+ *   exactly).  With c the larger parameter (Fader and Hardie's choice) its
+ *   terms are all positive; with the smaller one the argument is negative
+ *   and the terms alternate, which is used when |z0| is small enough for
+ *   the cancellation to cost at most two digits and the series is shorter
+ *   (customers with hundreds of purchases).  It is summed when it is short
  *   (about 400 terms at most, with a bound on its tail), together with its
  *   derivatives in m, e, z0 and L for the analytic gradient.  When z0 is
  *   close to 1 (one rate parameter much smaller than the other, where
@@ -80,16 +84,29 @@ typedef struct {
     double S, Sm, Se, Sz, SL; /* sum and its derivatives in m, e, z0, L */
 } series;
 
-/* sum_n (e)_n/n! z^n g_n, g_n = (1 - e^{-(m+n)L})/(m+n), and derivatives.
- * Returns 0 (and leaves *out alone) when the series would be long. */
-static int sum_series(double e, double m, double z, double L, int grad, series *out)
+/* The number of terms the series in z with exponent e is expected to need
+ * (a negative binomial in n peaks at (e-1)|z|/(1-|z|)), or INFINITY where
+ * it is not used: |z| >= 1, overflow of (1-z)^-e, or - for z < 0, whose
+ * terms alternate - a cancellation ((1+|z|)/(1-|z|))^e above 100. */
+static double series_cost(double e, double z)
 {
-    if (z > 0.0) {
-        double peak = e > 1.0 ? (e - 1.0) * z / (1.0 - z) : 0.0;
-        double need = peak + 8.0 * sqrt(peak) + 40.0 / fmax(-log(z), 1e-3);
-        if (need > SERIES_MAX || -e * log1p(-z) > 600.0)
-            return 0;
-    }
+    const double az = fabs(z);
+    if (!(az < 1.0))
+        return INFINITY;
+    if (az == 0.0)
+        return 1.0;
+    if (z > 0.0 ? -e * log1p(-z) > 600.0 : e * log((1.0 + az) / (1.0 - az)) > log(100.0))
+        return INFINITY;
+    const double peak = e > 1.0 ? (e - 1.0) * az / (1.0 - az) : 0.0;
+    return peak + 8.0 * sqrt(peak) + 40.0 / fmax(-log(az), 1e-3);
+}
+
+/* sum_n (e)_n/n! z^n g_n, g_n = (1 - e^{-(m+n)L})/(m+n), and derivatives.
+ * Returns 0 (and leaves *out alone) when it has not converged within
+ * 2 SERIES_MAX terms. */
+static int sum_series(double e, double m, double z, double L, int grad, series *out,
+                      double *work)
+{
     /* p_n = e^{-(m+n)L} and D_n = 1 - p_n by recurrences: D_{n+1} =
      * D_n + p_n (1 - e^-L) adds positive terms, so no 1 - p cancels. */
     const double omq = -expm1(-L), q = 1.0 - omq;
@@ -113,11 +130,13 @@ static int sum_series(double e, double m, double z, double L, int grad, series *
         /* (e+n) z/(n+1) and 1/(e+n) from one division */
         const double d = 1.0 / ((n + 1.0) * (e + n));
         const double ratio = (e + n) * (e + n) * z * d;
-        const double rho = ratio > z ? ratio : z;
-        /* tail <= a rho/(1-rho) min(L, 1/(m+n)) <= 1e-17 S */
+        const double az = fabs(z), aratio = fabs(ratio);
+        const double rho = aratio > az ? aratio : az;
+        /* sum of |tail| <= |a| rho/(1-rho) min(L, 1/(m+n)) <= 1e-17 S */
         if (rho < 1.0 && n > 4 &&
-            a * rho * (L < inv ? L : inv) <= 1e-17 * s.S * (1.0 - rho)) {
+            fabs(a) * rho * (L < inv ? L : inv) <= 1e-17 * s.S * (1.0 - rho)) {
             *out = s;
+            *work += n;
             return 1;
         }
         H += (n + 1.0) * d;
@@ -126,6 +145,7 @@ static int sum_series(double e, double m, double z, double L, int grad, series *
         D += pn * omq;
         pn *= q;
     }
+    *work += 2 * SERIES_MAX;
     if (z == 0.0 || a == 0.0) {
         *out = s;
         return 1;
@@ -139,35 +159,42 @@ typedef struct {
     double k, s1;    /* exponents r+x and s+1 */
     double ca, cb;   /* (c'+t_x)/(alpha+t_x), (c'+t_x)/(beta+t_x), c' = min */
     double ay, by;   /* alpha + t_x, beta + t_x */
-    int weight;      /* 0: 1; 1: ln((alpha+tau)/(alpha+t_x)); 2: 1/(alpha+tau);
-                        3: ln((beta+tau)/(beta+t_x)); 4: 1/(beta+tau) */
 } pnbd_integrand;
 
+/* ln of the integrand relative to u = 0 (used to find the cut points). */
 static double log_pnbd_integrand(double u, void *ctx)
 {
     const pnbd_integrand *q = ctx;
     const double em1 = expm1(u);
-    const double la = log1p(q->ca * em1); /* ln((alpha+tau)/(alpha+t_x)) */
-    const double lb = log1p(q->cb * em1);
-    double f = -q->k * la - q->s1 * lb + u;
-    switch (q->weight) {
-    case 1: return f + log(la);
-    case 2: return f - log(q->ay) - la;
-    case 3: return f + log(lb);
-    case 4: return f - log(q->by) - lb;
-    default: return f;
-    }
+    return -q->k * log1p(q->ca * em1) - q->s1 * log1p(q->cb * em1) + u;
 }
 
-/* ln I and, when grad, <w> for the weights 1..4 (means under the
- * integrand).  ln I here is relative: the caller adds
- * -k ln(alpha+t_x) - (s+1) ln(beta+t_x) + ln(c'+t_x). */
+/* The same, with the weights of the gradient: 1, ln((alpha+tau)/(alpha+t_x)),
+ * 1/(alpha+tau), ln((beta+tau)/(beta+t_x)), 1/(beta+tau). */
+static void pnbd_integrand_vec(double u, void *ctx, double *logf, double w[])
+{
+    const pnbd_integrand *q = ctx;
+    const double em1 = expm1(u);
+    const double fa = 1.0 + q->ca * em1, fb = 1.0 + q->cb * em1;
+    const double la = log1p(q->ca * em1), lb = log1p(q->cb * em1);
+    *logf = -q->k * la - q->s1 * lb + u;
+    w[0] = 1.0;
+    w[1] = la;
+    w[2] = 1.0 / (q->ay * fa);
+    w[3] = lb;
+    w[4] = 1.0 / (q->by * fb);
+}
+
+/* ln I and, when grad, the means <w_1..4> under the integrand, in the
+ * variable u = ln((c'+tau)/(c'+t_x)), c' = min(alpha, beta).  ln I here is
+ * relative: the caller adds -k ln(alpha+t_x) - (s+1) ln(beta+t_x) +
+ * ln(c'+t_x). */
 static int quad_I(double k, double s1, double alpha, double beta, double y0, double y1, int grad,
-                  double *lnJ, double means[5])
+                  double *lnJ, double means[5], double *work)
 {
     const double cmin = fmin(alpha, beta);
     pnbd_integrand q = {k, s1, (cmin + y0) / (alpha + y0), (cmin + y0) / (beta + y0),
-                        alpha + y0, beta + y0, 0};
+                        alpha + y0, beta + y0};
     const double U = log1p((y1 - y0) / (cmin + y0));
     /* The integrand is log-concave in u; its mode is at 0 unless k < 1
      * and alpha < beta, where (alpha+tau)/(beta+tau) = (1-k)/(s+1). */
@@ -185,14 +212,19 @@ static int quad_I(double k, double s1, double alpha, double beta, double y0, dou
         *lnJ = -INFINITY;
         return CP_OK;
     }
-    int status = cp_quad_log(log_pnbd_integrand, &q, lo, hi, mode, lnJ);
-    for (int w = 1; grad && status == CP_OK && w <= 4; w++) {
-        double lw;
-        q.weight = w;
-        status = cp_quad_log(log_pnbd_integrand, &q, lo, hi, mode, &lw);
-        means[w] = exp(lw - *lnJ);
-    }
-    return status;
+    const double M = log_pnbd_integrand(mode, &q);
+    double v[5];
+    size_t evals = 0;
+    int status = cp_quad_vec(pnbd_integrand_vec, &q, grad ? 5 : 1, lo, hi, M, v, &evals);
+    *work += 8.0 * (double)evals + 400.0; /* and the cut points */
+    if (status != CP_OK)
+        return status;
+    if (!(v[0] > 0.0))
+        return CP_ENOCONV;
+    *lnJ = M + log(v[0]);
+    for (int j = 1; grad && j < 5; j++)
+        means[j] = v[j] / v[0];
+    return CP_OK;
 }
 
 /* ---- one customer ------------------------------------------------------ */
@@ -205,8 +237,8 @@ typedef struct {
 typedef struct {
     double la1, lb1; /* log1p(v/alpha), log1p(v/beta) */
     double lna, lnb; /* ln(alpha+v), ln(beta+v) */
-    double lab;      /* ln((c+v)/o): log1p((alpha+v-beta)/beta) when alpha >= beta,
-                        else log1p((beta+v-alpha)/alpha) */
+    double lab1;     /* ln((alpha+v)/beta) = log1p((alpha+v-beta)/beta) */
+    double lab2;     /* ln((beta+v)/alpha) = log1p((beta+v-alpha)/alpha) */
 } time_logs;
 
 static params_t params_of(const double p[4])
@@ -221,15 +253,16 @@ static void fill_time_logs(const params_t *p, double v, time_logs *t)
     t->lb1 = cp_log1p(v / p->beta);
     t->lna = log(p->alpha + v);
     t->lnb = log(p->beta + v);
-    t->lab = p->alpha >= p->beta ? cp_log1p((p->alpha + v - p->beta) / p->beta)
-                                 : cp_log1p((p->beta + v - p->alpha) / p->alpha);
+    t->lab1 = cp_log1p((p->alpha + v - p->beta) / p->beta);
+    t->lab2 = cp_log1p((p->beta + v - p->alpha) / p->alpha);
 }
 
 /* A, B and their derivatives for x, t_x = y0, T = y1, with l0, l1 the
  * logarithms of y0 and y1. */
 static int terms(const params_t *p, double x, double y0, double y1, const time_logs *l0,
-                 const time_logs *l1, int grad, row_terms *t)
+                 const time_logs *l1, int grad, row_terms *t, double *work)
 {
+    *work += 10.0;
     const double r = p->r, alpha = p->alpha, s = p->s, beta = p->beta;
     const double k = r + x, m = r + s + x;
     t->A = -r * l1->la1 - x * l1->lna - s * l1->lb1;
@@ -246,16 +279,22 @@ static int terms(const params_t *p, double x, double y0, double y1, const time_l
         return CP_OK;
     }
 
-    const int alpha_big = alpha >= beta;
-    const double c = alpha_big ? alpha : beta, o = alpha_big ? beta : alpha;
-    const double e = alpha_big ? s + 1.0 : k;
-    const double cy = c + y0, z0 = (c - o) / cy;
+    /* Eq. 19 (c = alpha, e = s+1) or eq. 20 (c = beta, e = r+x): the one
+     * with the positive argument, or the other when its argument is small
+     * enough for an alternating series to be cheaper (heavy buyers). */
+    const double z1 = (alpha - beta) / (alpha + y0), z2 = (beta - alpha) / (beta + y0);
+    const double cost1 = series_cost(s + 1.0, z1), cost2 = series_cost(k, z2);
+    const int use_alpha = cost1 <= cost2;
+    const double c = use_alpha ? alpha : beta, o = use_alpha ? beta : alpha;
+    const double e = use_alpha ? s + 1.0 : k, z0 = use_alpha ? z1 : z2;
+    const double cy = c + y0;
     const double L = cp_log1p((y1 - y0) / cy);
     series sr;
-    if (sum_series(e, m, z0, L, grad, &sr)) {
+    if ((use_alpha ? cost1 : cost2) <= SERIES_MAX && sum_series(e, m, z0, L, grad, &sr, work) &&
+        sr.S > 0.0) {
         /* r ln alpha + s ln beta - m ln(c + t_x), without cancellation */
-        const double pre = alpha_big ? -r * l0->la1 - s * l0->lab - x * l0->lna
-                                     : -s * l0->lb1 - r * l0->lab - x * l0->lnb;
+        const double pre = use_alpha ? -r * l0->la1 - s * l0->lab1 - x * l0->lna
+                                     : -s * l0->lb1 - r * l0->lab2 - x * l0->lnb;
         t->B = p->lns + pre + log(sr.S);
         if (grad) {
             const double Sm = sr.Sm / sr.S, Se = sr.Se / sr.S;
@@ -264,13 +303,13 @@ static int terms(const params_t *p, double x, double y0, double y1, const time_l
             const double dzdc = (o + y0) / (cy * cy), dzdo = -1.0 / cy;
             const double dIc = -m / cy + Sz * dzdc + SL * dLdc; /* d ln I / dc */
             const double dIo = Sz * dzdo;                        /* d ln I / do */
-            if (alpha_big) {
+            if (use_alpha) {
                 t->dB[0] = -l0->la1 + Sm;
                 t->dB[1] = r / alpha + dIc;
-                t->dB[2] = 1.0 / s - l0->lab + Sm + Se;
+                t->dB[2] = 1.0 / s - l0->lab1 + Sm + Se;
                 t->dB[3] = s / beta + dIo;
             } else {
-                t->dB[0] = -l0->lab + Sm + Se;
+                t->dB[0] = -l0->lab2 + Sm + Se;
                 t->dB[1] = r / alpha + dIo;
                 t->dB[2] = 1.0 / s - l0->lb1 + Sm;
                 t->dB[3] = s / beta + dIc;
@@ -280,13 +319,13 @@ static int terms(const params_t *p, double x, double y0, double y1, const time_l
     }
 
     double lnJ, mean[5] = {0, 0, 0, 0, 0};
-    int status = quad_I(k, s + 1.0, alpha, beta, y0, y1, grad, &lnJ, mean);
+    int status = quad_I(k, s + 1.0, alpha, beta, y0, y1, grad, &lnJ, mean, work);
     if (status != CP_OK)
         return status;
     /* ln s + r ln alpha + s ln beta - k ln(alpha+t_x) - (s+1) ln(beta+t_x)
      * + ln(min(alpha, beta) + t_x) + ln J */
     t->B = p->lns - r * l0->la1 - x * l0->lna - s * l0->lb1 - l0->lnb +
-           (alpha_big ? l0->lnb : l0->lna) + lnJ;
+           (alpha >= beta ? l0->lnb : l0->lna) + lnJ;
     if (grad) {
         t->dB[0] = -l0->la1 - mean[1];
         t->dB[1] = r / alpha - k * mean[2];
@@ -300,14 +339,16 @@ static int terms(const params_t *p, double x, double y0, double y1, const time_l
 static int terms_one(const params_t *p, double x, double tx, double T, row_terms *t)
 {
     time_logs l0, l1;
+    double work = 0.0;
     fill_time_logs(p, tx, &l0);
     fill_time_logs(p, T, &l1);
-    return terms(p, x, tx, T, &l0, &l1, 0, t);
+    return terms(p, x, tx, T, &l0, &l1, 0, t, &work);
 }
 
 /* ---- likelihood -------------------------------------------------------- */
 
-static int book_loglik(const cp_book *book, const double par[4], double *ll, double grad[4])
+static int book_loglik(const cp_book *book, const double par[4], double *ll, double grad[4],
+                       double *work)
 {
     const params_t p = params_of(par);
     time_logs *tl = cp_alloc_array(book->ntimes, sizeof *tl);
@@ -326,7 +367,8 @@ static int book_loglik(const cp_book *book, const double par[4], double *ll, dou
             dG = grad ? cp_psi_diff(p.r, cur_x) : 0.0;
         }
         row_terms t;
-        status = terms(&p, row->x, row->tx, row->T, &tl[row->itx], &tl[row->iT], grad != NULL, &t);
+        status = terms(&p, row->x, row->tx, row->T, &tl[row->itx], &tl[row->iT], grad != NULL, &t,
+                       work);
         if (status != CP_OK)
             break;
         /* ln(e^A + e^B) and the weight of B, from one exp */
@@ -359,13 +401,13 @@ static int book_loglik(const cp_book *book, const double par[4], double *ll, dou
     return isfinite(sum) ? CP_OK : CP_ENOCONV;
 }
 
-static int nll(const double theta[], double *f, double grad[], void *ctx)
+static int nll(const double theta[], double *f, double grad[], void *ctx, double *work)
 {
     const cp_book *book = ctx;
     double p[4], ll, g[4];
     for (int j = 0; j < 4; j++)
         p[j] = exp(theta[j]);
-    int status = book_loglik(book, p, &ll, grad ? g : NULL);
+    int status = book_loglik(book, p, &ll, grad ? g : NULL, work);
     if (status != CP_OK)
         return status;
     *f = -ll / book->total;
@@ -387,7 +429,8 @@ int cp_pnbd_loglik(cp_column x, cp_column tx, cp_column T, cp_column count, size
     status = cp_book_build(x, tx, T, count, n, 0, &book);
     if (status != CP_OK)
         return status;
-    status = book_loglik(&book, params, loglik, NULL);
+    double work = 0.0;
+    status = book_loglik(&book, params, loglik, NULL, &work);
     cp_book_free(&book);
     return status;
 }
@@ -423,7 +466,8 @@ int cp_pnbd_fit(cp_column x, cp_column tx, cp_column T, cp_column count, size_t 
         double p[4];
         for (int j = 0; j < 4; j++)
             p[j] = exp(theta[j]);
-        status = book_loglik(&book, p, loglik, NULL);
+        double work = 0.0;
+        status = book_loglik(&book, p, loglik, NULL, &work);
         for (int j = 0; status == CP_OK && j < 4; j++)
             params[j] = p[j];
     }
