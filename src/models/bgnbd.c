@@ -74,8 +74,10 @@
 
 /* Sum over the book of w ln L and, when grad is not NULL, its gradient with
  * respect to the log-parameters.  CP_ENOMEM or CP_OK. */
-static int book_loglik(const cp_book *book, const double p[4], double *ll, double grad[4])
+static int book_loglik(const cp_book *book, const double p[], double *ll, double grad[],
+                       double *work)
 {
+    *work += 2.0 * (double)book->n + (double)book->ntimes;
     const double r = p[0], alpha = p[1], a = p[2], b = p[3];
     const double lnalpha = log(alpha);
     /* log1p(t/alpha) once per distinct time */
@@ -141,77 +143,33 @@ static int book_loglik(const cp_book *book, const double p[4], double *ll, doubl
     return isfinite(sum) ? CP_OK : CP_ENOCONV;
 }
 
-static int nll(const double theta[], double *f, double grad[], void *ctx, double *work)
+/* Starting points: a spread of shapes around the observed purchase rate
+ * (its time scale from the mean age T, so any time unit works). */
+static const double shapes[] = {
+    1.0, 1.0, 1.0, 1.0,  0.25, 0.25, 0.8, 2.5,  0.5, 0.5, 0.5, 5.0,
+    2.0, 2.0, 2.0, 2.0,  0.1, 0.1, 0.3, 10.0,   5.0, 5.0, 1.0, 10.0,
+};
+
+static void scales(const cp_book *book, double scale[])
 {
-    const cp_book *book = ctx;
-    *work += 2.0 * (double)book->n + (double)book->ntimes;
-    double p[4], ll, g[4];
-    for (int j = 0; j < 4; j++)
-        p[j] = exp(theta[j]);
-    int status = book_loglik(book, p, &ll, grad ? g : NULL);
-    if (status != CP_OK)
-        return status;
-    *f = -ll / book->total;
-    if (grad)
-        for (int j = 0; j < 4; j++)
-            grad[j] = -g[j] / book->total;
-    return CP_OK;
+    const double age = book->mean_T > 0 ? book->mean_T : 1.0;
+    scale[0] = scale[2] = scale[3] = 1.0;
+    scale[1] = age / (book->mean_x + 0.1); /* 1 / purchase rate */
 }
+
+static const cp_model model = {4, 0, book_loglik, shapes, sizeof shapes / sizeof shapes[0] / 4,
+                               scales};
 
 int cp_bgnbd_loglik(cp_column x, cp_column tx, cp_column T, cp_column count, size_t n,
                     const double params[4], double *loglik)
 {
-    int status = cp_check_params(params, 4);
-    if (status != CP_OK)
-        return status;
-    if (loglik == NULL)
-        return CP_EINVAL;
-    cp_book book;
-    status = cp_book_build(x, tx, T, count, n, 0, &book);
-    if (status != CP_OK)
-        return status;
-    status = book_loglik(&book, params, loglik, NULL);
-    cp_book_free(&book);
-    return status;
+    return cp_model_loglik(&model, x, tx, T, count, n, params, loglik);
 }
 
 int cp_bgnbd_fit(cp_column x, cp_column tx, cp_column T, cp_column count, size_t n,
                  double params[4], double *loglik)
 {
-    if (params == NULL || loglik == NULL)
-        return CP_EINVAL;
-    cp_book book;
-    int status = cp_book_build(x, tx, T, count, n, 0, &book);
-    if (status != CP_OK)
-        return status;
-    /* Starting points: a spread of shapes around the observed purchase rate
-     * (time scale from the mean age T, so any time unit works). */
-    const double scale = book.mean_T > 0 ? book.mean_T : 1.0;
-    const double rate = (book.mean_x + 0.1) / scale;
-    static const double shapes[][4] = {
-        {1.0, 1.0, 1.0, 1.0}, {0.25, 0.25, 0.8, 2.5}, {0.5, 0.5, 0.5, 5.0},
-        {2.0, 2.0, 2.0, 2.0}, {0.1, 0.1, 0.3, 10.0}, {5.0, 5.0, 1.0, 10.0},
-    };
-    enum { NSTART = sizeof shapes / sizeof shapes[0] };
-    double starts[NSTART * 4];
-    for (size_t k = 0; k < NSTART; k++) {
-        starts[4 * k + 0] = log(shapes[k][0]);
-        starts[4 * k + 1] = log(shapes[k][1] / rate);
-        starts[4 * k + 2] = log(shapes[k][2]);
-        starts[4 * k + 3] = log(shapes[k][3]);
-    }
-    double theta[4], f;
-    status = cp_mle_fit(4, nll, &book, starts, NSTART, theta, &f);
-    if (status == CP_OK) {
-        double p[4];
-        for (int j = 0; j < 4; j++)
-            p[j] = exp(theta[j]);
-        status = book_loglik(&book, p, loglik, NULL);
-        for (int j = 0; status == CP_OK && j < 4; j++)
-            params[j] = p[j];
-    }
-    cp_book_free(&book);
-    return status;
+    return cp_model_fit(&model, x, tx, T, count, n, params, loglik);
 }
 
 /* ---- predictions ------------------------------------------------------ */

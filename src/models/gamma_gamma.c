@@ -51,8 +51,10 @@ static double lnbeta(double u, double v)
 
 /* Sum of w ln f over the book (rows (x, m) kept as (x, tx = m)) and the
  * gradient in the log-parameters. */
-static void book_loglik(const cp_book *book, const double par[3], double *ll, double grad[3])
+static int book_loglik(const cp_book *book, const double par[], double *ll, double grad[],
+                       double *work)
 {
+    *work += 2.0 * (double)book->n;
     const double p = par[0], q = par[1], gamma = par[2];
     double sum = 0.0, g[3] = {0, 0, 0};
     double cur_x = -1.0, lb = 0.0, dpsi_p = 0.0, dpsi_q = 0.0;
@@ -80,53 +82,40 @@ static void book_loglik(const cp_book *book, const double par[3], double *ll, do
     if (grad)
         for (int j = 0; j < 3; j++)
             grad[j] = g[j];
+    return CP_OK;
 }
 
-static int nll(const double theta[], double *f, double grad[], void *ctx, double *work)
+/* Starts around the observed mean spend: E[Z] = p gamma / (q - 1). */
+static const double shapes[] = {
+    1.0, 2.0, 1.0,  5.0, 3.0, 0.4,  0.5, 1.5, 0.5,  10.0, 5.0, 0.4,  2.0, 10.0, 4.5,
+};
+
+static void scales(const cp_book *book, double scale[])
 {
-    const cp_book *book = ctx;
-    *work += 2.0 * (double)book->n + (double)book->ntimes;
-    double p[3], ll, g[3];
-    for (int j = 0; j < 3; j++)
-        p[j] = exp(theta[j]);
-    book_loglik(book, p, &ll, grad ? g : NULL);
-    *f = -ll / book->total;
-    if (grad)
-        for (int j = 0; j < 3; j++)
-            grad[j] = -g[j] / book->total;
-    return isfinite(*f) ? CP_OK : CP_ENOCONV;
+    double sm = 0.0;
+    for (size_t i = 0; i < book->n; i++)
+        sm += book->rows[i].w * book->rows[i].tx;
+    scale[0] = scale[1] = 1.0;
+    scale[2] = sm / book->total;
 }
+
+static const cp_model model = {3, 1, book_loglik, shapes, sizeof shapes / sizeof shapes[0] / 3,
+                               scales};
 
 int cp_gg_loglik(cp_column x, cp_column m, cp_column count, size_t n, const double params[3],
                  double *loglik)
 {
-    int status = cp_check_params(params, 3);
-    if (status != CP_OK)
-        return status;
-    if (loglik == NULL)
-        return CP_EINVAL;
-    cp_book book;
     cp_column none = {NULL, 0};
-    status = cp_book_build(x, m, none, count, n, 1, &book);
-    if (status != CP_OK)
-        return status;
-    book_loglik(&book, params, loglik, NULL);
-    cp_book_free(&book);
-    return isfinite(*loglik) ? CP_OK : CP_ENOCONV;
+    return cp_model_loglik(&model, x, m, none, count, n, params, loglik);
 }
 
 int cp_gg_fit(cp_column x, cp_column m, cp_column count, size_t n, double params[3],
               double *loglik, size_t *used)
 {
-    if (params == NULL || loglik == NULL)
-        return CP_EINVAL;
-    cp_book book;
     cp_column none = {NULL, 0};
-    int status = cp_book_build(x, m, none, count, n, 1, &book);
-    if (status != CP_OK)
-        return status;
-    if (used) {
-        /* rows that entered the fit, counting merged duplicates once each */
+    int status = cp_model_fit(&model, x, m, none, count, n, params, loglik);
+    if (status == CP_OK && used) {
+        /* rows that entered the fit */
         size_t k = 0;
         for (size_t i = 0; i < n; i++) {
             double xi = cp_col(x, i), mi = cp_col(m, i);
@@ -135,32 +124,6 @@ int cp_gg_fit(cp_column x, cp_column m, cp_column count, size_t n, double params
         }
         *used = k;
     }
-    /* Starts around the observed mean spend: E[Z] = p gamma / (q - 1). */
-    double sm = 0.0;
-    for (size_t i = 0; i < book.n; i++)
-        sm += book.rows[i].w * book.rows[i].tx;
-    const double mean = sm / book.total;
-    static const double shapes[][3] = {
-        {1.0, 2.0, 1.0}, {5.0, 3.0, 0.4}, {0.5, 1.5, 0.5}, {10.0, 5.0, 0.4}, {2.0, 10.0, 4.5},
-    };
-    enum { NSTART = sizeof shapes / sizeof shapes[0] };
-    double starts[NSTART * 3];
-    for (size_t k = 0; k < NSTART; k++) {
-        starts[3 * k + 0] = log(shapes[k][0]);
-        starts[3 * k + 1] = log(shapes[k][1]);
-        starts[3 * k + 2] = log(shapes[k][2] * mean);
-    }
-    double theta[3], f;
-    status = cp_mle_fit(3, nll, &book, starts, NSTART, theta, &f);
-    if (status == CP_OK) {
-        double p[3];
-        for (int j = 0; j < 3; j++)
-            p[j] = exp(theta[j]);
-        book_loglik(&book, p, loglik, NULL);
-        for (int j = 0; j < 3; j++)
-            params[j] = p[j];
-    }
-    cp_book_free(&book);
     return status;
 }
 

@@ -8,6 +8,7 @@
  *   book.c     validation of customer rows and the compressed book a fit
  *              works on (identical rows merged, with their counts)
  *   mle.c      the maximum-likelihood driver around GSL's multimin
+ *   fit.c      what the three fits share: book, objective, starts
  *   quad.c     integrals of exp(f) computed in logs, for the numerical
  *              fall-backs of the models
  */
@@ -109,6 +110,31 @@ typedef int (*cp_nll_fn)(const double theta[], double *f, double grad[], void *c
  */
 int cp_mle_fit(size_t dim, cp_nll_fn fn, void *ctx, const double *starts, size_t nstarts,
                double theta[], double *f);
+
+/* ---- fit.c ------------------------------------------------------------ */
+
+/* A model as the fits see it: the log-likelihood of a book (sum of count
+ * ln L) and, when grad is not NULL, its gradient in the log-parameters,
+ * adding its work to *work (as cp_nll_fn); starting shapes (nshapes rows
+ * of dim values), each multiplied by the book's scale of that parameter. */
+typedef struct {
+    size_t dim;
+    int gg; /* a gamma-gamma book (x, m) rather than (x, t_x, T) */
+    int (*loglik)(const cp_book *book, const double params[], double *ll, double grad[],
+                  double *work);
+    const double *shapes;
+    size_t nshapes;
+    void (*scales)(const cp_book *book, double scale[]);
+} cp_model;
+
+/* The maximum-likelihood fit of a model (CP_OK, CP_EINVAL, CP_EEMPTY,
+ * CP_ENOCONV, CP_ENOMEM, CP_ELIMIT), and its log-likelihood at given
+ * params (CP_EDOM for a parameter outside its domain).  a and b are the
+ * book's columns t_x and T, or m and unused for gamma-gamma. */
+int cp_model_fit(const cp_model *model, cp_column x, cp_column a, cp_column b, cp_column count,
+                 size_t n, double params[], double *loglik);
+int cp_model_loglik(const cp_model *model, cp_column x, cp_column a, cp_column b,
+                    cp_column count, size_t n, const double params[], double *loglik);
 
 /* ---- quad.c ----------------------------------------------------------- */
 

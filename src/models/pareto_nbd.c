@@ -347,7 +347,7 @@ static int terms_one(const params_t *p, double x, double tx, double T, row_terms
 
 /* ---- likelihood -------------------------------------------------------- */
 
-static int book_loglik(const cp_book *book, const double par[4], double *ll, double grad[4],
+static int book_loglik(const cp_book *book, const double par[], double *ll, double grad[],
                        double *work)
 {
     const params_t p = params_of(par);
@@ -401,78 +401,34 @@ static int book_loglik(const cp_book *book, const double par[4], double *ll, dou
     return isfinite(sum) ? CP_OK : CP_ENOCONV;
 }
 
-static int nll(const double theta[], double *f, double grad[], void *ctx, double *work)
+/* Starts: purchase shapes around the observed rate, lifetimes of the
+ * order of the mean age (any time unit). */
+static const double shapes[] = {
+    1.0, 1.0, 1.0, 1.0,   0.5, 0.5, 0.5, 0.5,   0.25, 0.25, 1.0, 2.0,
+    2.0, 2.0, 2.0, 4.0,   0.5, 0.5, 0.25, 0.1,  5.0, 5.0, 5.0, 10.0,
+};
+
+static void scales(const cp_book *book, double scale[])
 {
-    const cp_book *book = ctx;
-    double p[4], ll, g[4];
-    for (int j = 0; j < 4; j++)
-        p[j] = exp(theta[j]);
-    int status = book_loglik(book, p, &ll, grad ? g : NULL, work);
-    if (status != CP_OK)
-        return status;
-    *f = -ll / book->total;
-    if (grad)
-        for (int j = 0; j < 4; j++)
-            grad[j] = -g[j] / book->total;
-    return CP_OK;
+    const double age = book->mean_T > 0 ? book->mean_T : 1.0;
+    scale[0] = scale[2] = 1.0;
+    scale[1] = age / (book->mean_x + 0.1); /* 1 / purchase rate */
+    scale[3] = age;
 }
+
+static const cp_model model = {4, 0, book_loglik, shapes, sizeof shapes / sizeof shapes[0] / 4,
+                               scales};
 
 int cp_pnbd_loglik(cp_column x, cp_column tx, cp_column T, cp_column count, size_t n,
                    const double params[4], double *loglik)
 {
-    int status = cp_check_params(params, 4);
-    if (status != CP_OK)
-        return status;
-    if (loglik == NULL)
-        return CP_EINVAL;
-    cp_book book;
-    status = cp_book_build(x, tx, T, count, n, 0, &book);
-    if (status != CP_OK)
-        return status;
-    double work = 0.0;
-    status = book_loglik(&book, params, loglik, NULL, &work);
-    cp_book_free(&book);
-    return status;
+    return cp_model_loglik(&model, x, tx, T, count, n, params, loglik);
 }
 
 int cp_pnbd_fit(cp_column x, cp_column tx, cp_column T, cp_column count, size_t n,
                 double params[4], double *loglik)
 {
-    if (params == NULL || loglik == NULL)
-        return CP_EINVAL;
-    cp_book book;
-    int status = cp_book_build(x, tx, T, count, n, 0, &book);
-    if (status != CP_OK)
-        return status;
-    /* Starts: purchase shapes around the observed rate, lifetimes of the
-     * order of the mean age (any time unit). */
-    const double scale = book.mean_T > 0 ? book.mean_T : 1.0;
-    const double rate = (book.mean_x + 0.1) / scale;
-    static const double shapes[][4] = {
-        {1.0, 1.0, 1.0, 1.0}, {0.5, 0.5, 0.5, 0.5}, {0.25, 0.25, 1.0, 2.0},
-        {2.0, 2.0, 2.0, 4.0}, {0.5, 0.5, 0.25, 0.1}, {5.0, 5.0, 5.0, 10.0},
-    };
-    enum { NSTART = sizeof shapes / sizeof shapes[0] };
-    double starts[NSTART * 4];
-    for (size_t k = 0; k < NSTART; k++) {
-        starts[4 * k + 0] = log(shapes[k][0]);
-        starts[4 * k + 1] = log(shapes[k][1] / rate);
-        starts[4 * k + 2] = log(shapes[k][2]);
-        starts[4 * k + 3] = log(shapes[k][3] * scale);
-    }
-    double theta[4], f;
-    status = cp_mle_fit(4, nll, &book, starts, NSTART, theta, &f);
-    if (status == CP_OK) {
-        double p[4];
-        for (int j = 0; j < 4; j++)
-            p[j] = exp(theta[j]);
-        double work = 0.0;
-        status = book_loglik(&book, p, loglik, NULL, &work);
-        for (int j = 0; status == CP_OK && j < 4; j++)
-            params[j] = p[j];
-    }
-    cp_book_free(&book);
-    return status;
+    return cp_model_fit(&model, x, tx, T, count, n, params, loglik);
 }
 
 /* ---- predictions ------------------------------------------------------- */

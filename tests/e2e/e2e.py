@@ -1,7 +1,10 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Shared set-up of the end-to-end tests: the Calc harness and the .oxt path."""
+"""Shared set-up of the end-to-end tests: the Calc harness, the .oxt path, a
+test case with one Calc for the class and a fresh sheet per test, and the
+comparison of a committed sample book with a regenerated one."""
 import os
 import sys
+import unittest
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 sys.path.insert(0, os.path.join(ROOT, "tools"))
@@ -16,3 +19,48 @@ def main_oxt():
             sys.argv.remove(a)
             return a
     return os.environ.get("CLIENTPRUNE_OXT", "build/clientprune.oxt")
+
+
+class CalcTestCase(unittest.TestCase):
+    """One headless Calc for the whole class (set oxt), a new document and
+    sheet for every test; fails the class if soffice died on the way."""
+    oxt = None
+
+    @classmethod
+    def setUpClass(cls):
+        cls.calc = Calc(cls.oxt).__enter__()
+
+    @classmethod
+    def tearDownClass(cls):
+        alive = cls.calc.alive()
+        cls.calc.__exit__(None, None, None)
+        assert alive, "soffice died during the tests"
+
+    def setUp(self):
+        self.sheet = self.calc.new_sheet()
+
+    def tearDown(self):
+        self.calc.doc.close(True)
+        self.calc.docs.remove(self.calc.doc)
+
+
+def used(sheet):
+    """The used area of a sheet, from A1."""
+    cursor = sheet.createCursor()
+    cursor.gotoEndOfUsedArea(False)
+    a = cursor.getRangeAddress()
+    return sheet.getCellRangeByPosition(0, 0, a.EndColumn, a.EndRow)
+
+
+def assert_same_books(test, committed, regenerated):
+    """The same sheets with the same formulas and values; returns the used
+    ranges of the committed book by sheet name."""
+    test.assertEqual(committed.Sheets.ElementNames, regenerated.Sheets.ElementNames)
+    ranges = {}
+    for name in committed.Sheets.ElementNames:
+        a = used(committed.Sheets.getByName(name))
+        b = used(regenerated.Sheets.getByName(name))
+        test.assertEqual(a.getFormulaArray(), b.getFormulaArray(), name)
+        test.assertEqual(a.getDataArray(), b.getDataArray(), name)
+        ranges[name] = a
+    return ranges

@@ -22,7 +22,7 @@ import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import ref_models as R  # noqa: E402
-from e2e import ROOT, Calc, main_oxt  # noqa: E402
+from e2e import ROOT, CalcTestCase, main_oxt  # noqa: E402
 
 OXT = main_oxt()
 CDNOW = os.environ.get("CLIENTPRUNE_CDNOW_DIR",
@@ -48,24 +48,13 @@ def put_block(sheet, top_left, rows):
     rng.setDataArray(tuple(tuple(float(v) for v in row) for row in rows))
 
 
-class ModelsTest(unittest.TestCase):
+class ModelsTest(CalcTestCase):
+    oxt = OXT
+
     @classmethod
     def setUpClass(cls):
         cls.cdnow = load_cdnow()
-        cls.calc = Calc(OXT).__enter__()
-
-    @classmethod
-    def tearDownClass(cls):
-        alive = cls.calc.alive()
-        cls.calc.__exit__(None, None, None)
-        assert alive, "soffice died during the tests"
-
-    def setUp(self):
-        self.sheet = self.calc.new_sheet()
-
-    def tearDown(self):
-        self.calc.doc.close(True)
-        self.calc.docs.remove(self.calc.doc)
+        super().setUpClass()
 
     # -- helpers ---------------------------------------------------------------
     def assertClose(self, got, want, rel=1e-9, where=""):

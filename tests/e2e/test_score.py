@@ -14,7 +14,7 @@ import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import reference  # noqa: E402
-from e2e import Calc, main_oxt  # noqa: E402
+from e2e import CalcTestCase, main_oxt  # noqa: E402
 
 OXT = main_oxt()
 ERR_ILLEGAL_ARGUMENT = 502
@@ -24,23 +24,8 @@ def col(letter_index):
     return "ABCDEFGHIJKLMNOPQRSTUVWXYZ"[letter_index]
 
 
-class ScoreTest(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.calc = Calc(OXT).__enter__()
-
-    @classmethod
-    def tearDownClass(cls):
-        alive = cls.calc.alive()
-        cls.calc.__exit__(None, None, None)
-        assert alive, "soffice died during the tests"
-
-    def setUp(self):
-        self.sheet = self.calc.new_sheet()
-
-    def tearDown(self):
-        self.calc.doc.close(True)
-        self.calc.docs.remove(self.calc.doc)
+class ScoreTest(CalcTestCase):
+    oxt = OXT
 
     # -- helpers ----------------------------------------------------------
     def assertClose(self, got, want, where=""):
