@@ -27,7 +27,7 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "tools"))
 import uno  # noqa: E402
-from calc import Calc, prop  # noqa: E402
+from calc import Calc, prop, write_notes  # noqa: E402
 
 SEED = 20261125
 MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
@@ -231,11 +231,7 @@ def build(calc, out):
         "",
         "Every ClientPrune function is in the Function Wizard (Insert > Function) under 'Statistical'.",
     ]
-    for i, line in enumerate(notes):
-        readme.getCellByPosition(0, i).setString(line)
-    readme.getCellByPosition(0, 0).CharWeight = 150
-    readme.getCellByPosition(0, 0).CharHeight = 14
-    readme.getColumns().getByIndex(0).Width = 25000
+    write_notes(readme, notes)
 
     book = Book(doc, data)
     for module in sheet_modules():

@@ -27,7 +27,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 sys.path.insert(0, os.path.join(ROOT, "tools"))
 import uno  # noqa: E402
-from calc import Calc, prop  # noqa: E402
+from calc import Calc, prop, write_notes  # noqa: E402
 from com.sun.star.awt import Rectangle  # noqa: E402
 
 DEFAULT_DATA = os.path.join(ROOT, "..", "shared", "data", "cdnow")
@@ -208,11 +208,7 @@ def build(calc, out, data):
         "Change a setting on Model (months, discount) and everything follows.",
         "Every ClientPrune function is in the Function Wizard (Insert > Function) under 'Statistical'.",
     ]
-    for i, line in enumerate(notes):
-        readme.getCellByPosition(0, i).setString(line)
-    readme.getCellByPosition(0, 0).CharWeight = 150
-    readme.getCellByPosition(0, 0).CharHeight = 14
-    readme.getColumns().getByIndex(0).Width = 25000
+    write_notes(readme, notes)
 
     sheets.moveByName("Read me", 0)
     doc.calculateAll()

@@ -34,6 +34,16 @@ STRING_RESULT = uno.getConstantByName("com.sun.star.sheet.FormulaResult.STRING")
 SOFFICE = os.environ.get("SOFFICE", "/usr/lib/libreoffice/program/soffice")
 
 
+def write_notes(sheet, lines):
+    """A "Read me" sheet: one line of text per row in column A, the first as
+    a bold title."""
+    for i, line in enumerate(lines):
+        sheet.getCellByPosition(0, i).setString(line)
+    sheet.getCellByPosition(0, 0).CharWeight = 150
+    sheet.getCellByPosition(0, 0).CharHeight = 14
+    sheet.getColumns().getByIndex(0).Width = 25000
+
+
 def prop(name, value):
     p = PropertyValue()
     p.Name, p.Value = name, value

@@ -2,8 +2,11 @@
 """Shared set-up of the end-to-end tests: the Calc harness, the .oxt path, a
 test case with one Calc for the class and a fresh sheet per test, and the
 comparison of a committed sample book with a regenerated one."""
+import contextlib
 import os
+import subprocess
 import sys
+import tempfile
 import unittest
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
@@ -64,3 +67,19 @@ def assert_same_books(test, committed, regenerated):
         test.assertEqual(a.getDataArray(), b.getDataArray(), name)
         ranges[name] = a
     return ranges
+
+
+@contextlib.contextmanager
+def sample_books(script, sample, oxt):
+    """Regenerates a sample book with its generator script into a temporary
+    folder and opens it beside the committed one in a headless Calc, both
+    recalculated; yields (calc, committed, regenerated)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        fresh = os.path.join(tmp, os.path.basename(sample))
+        subprocess.run(["/usr/bin/python3", script, "--oxt", oxt, fresh], check=True,
+                       stdout=subprocess.DEVNULL)
+        with Calc(oxt) as calc:
+            committed, regenerated = calc.open(sample), calc.open(fresh)
+            for doc in (committed, regenerated):
+                doc.calculateAll()
+            yield calc, committed, regenerated

@@ -105,7 +105,7 @@ class ModelsTest(CalcTestCase):
                 q[k] *= f
                 self.assertLess(sum(R.bg_loglik(q, x, tx, T) for x, tx, T, _ in self.cdnow), ll)
         # Customer 1 (x 2, t_x 30.43, T 38.86): 1.226 purchases in 39 weeks.
-        e = self.eval(f"=BGNBDPURCHASES(39;A1;B1;C1;G1:K1)")
+        e = self.eval("=BGNBDPURCHASES(39;A1;B1;C1;G1:K1)")
         self.assertAlmostEqual(e[1], 1.226, delta=0.0005)
         self.assertClose(e, R.bg_purchases(got[:4], 39, 2, 30.43, 38.86))
         # A single cell shows the headline, r.
