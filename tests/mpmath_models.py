@@ -88,6 +88,8 @@ BG_CASES = [
     (CDNOW_BG, 10000, 364, 365, 52),               # 10,000 repeat purchases
     (CDNOW_BG, 5, 20, 20, 10),                     # t_x = T
     (CDNOW_BG, 1, "1e-7", "1e-6", 1),              # T near 0
+    (CDNOW_BG, 0, 0, 0, 39),                       # T = 0
+    (CDNOW_BG, 2, 0, 0, 39),                       # T = 0 with repeat purchases
     (CDNOW_BG, 3, 5000, 100000, 100000),           # very long history and horizon
     (("0.5", "3", "1", "2.5"), 4, 20, 30, 25),     # a = 1 (removable singularity)
     (("1e-4", "1e-3", "1e-3", "1e-2"), 2, 10, 30, 30),   # tiny parameters
@@ -108,6 +110,8 @@ PNBD_CASES = [
     (CDNOW_PNBD, 10000, 364, 365, 52),
     (CDNOW_PNBD, 5, 20, 20, 10),
     (CDNOW_PNBD, 1, "1e-7", "1e-6", 1),
+    (CDNOW_PNBD, 0, 0, 0, 39),
+    (CDNOW_PNBD, 2, 0, 0, 39),
     (CDNOW_PNBD, 3, 5000, 100000, 100000),
     (("0.5", "10", "1", "12"), 4, 20, 30, 25),            # s = 1
     (("0.5", "100", "0.8", "0.01"), 3, 5, 40, 20),        # beta << alpha: z near 1
