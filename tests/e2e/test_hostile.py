@@ -17,6 +17,7 @@ that nothing, whatever it is given, crashes, hangs or shows NaN.
 """
 import math
 import os
+import random
 import sys
 import threading
 import time
@@ -34,7 +35,8 @@ LIMIT = 20.0  # seconds for one recalculation, whole-column cases included
 #   G1:G40  scores 0..100 (a few blank)     H1:H40  cost
 #   I1:I40  prune flags 0/1                 J1:J40  p_alive 0..1
 #   K1:K40  frequency (whole)  L1:L40 recency  M1:M40 T (weeks)  N1:N40 monetary
-#   P1:T1   weights  P2:T2 directions       P3:P6 a model's parameters
+#   P1:T1   weights  P2:T2 directions       P3:P6 BG/NBD (or Pareto/NBD)
+#   parameters, P7:P9 gamma-gamma parameters
 #   V1:V40  dates (serials)  W1:W40 customer ids  X1:X40 amounts
 #   Y1:Y40  a monthly series
 VALID = {
@@ -57,6 +59,16 @@ VALID = {
     "REVENUEATRISK": ["D.F1:F40", "D.J1:J40", "0.9", "1000", "1"],
     "PRUNESTABILITY": ["D.A1:E40", "D.P1:T1", "D.P2:T2", "5", "0.2", "200", "1"],
     "SEGMENTS": ["D.K1:N40", "3", "1"],
+    "BGNBDFIT": ["D.K1:K40", "D.L1:L40", "D.M1:M40", None],
+    "BGNBDPALIVE": ["D.K1:K40", "D.L1:L40", "D.M1:M40", "D.P3:P6"],
+    "BGNBDPURCHASES": ["52", "D.K1:K40", "D.L1:L40", "D.M1:M40", "D.P3:P6"],
+    "PARETONBDFIT": ["D.K1:K40", "D.L1:L40", "D.M1:M40", None],
+    "PARETONBDPALIVE": ["D.K1:K40", "D.L1:L40", "D.M1:M40", "D.P3:P6"],
+    "PARETONBDPURCHASES": ["52", "D.K1:K40", "D.L1:L40", "D.M1:M40", "D.P3:P6"],
+    "GGFIT": ["D.K1:K40", "D.N1:N40", None],
+    "GGSPEND": ["D.K1:K40", "D.N1:N40", "D.P7:P9"],
+    "CLV": ["D.K1:K40", "D.L1:L40", "D.M1:M40", "D.N1:N40", "D.P3:P6", "D.P7:P9",
+            "24", "0.01", "4.345"],
 }
 
 # What replaces an argument.  Names say what kind of bad input it is.
@@ -90,6 +102,28 @@ HOSTILE = {
 EXPENSIVE = {"whole columns", "whole column"}
 
 
+def customers(n=40, seed=2):
+    """(frequency, recency, T in weeks) of n customers simulated from the
+    BG/NBD process (r 0.25, alpha 4.4, a 0.8, b 2.4): a book on which the
+    three fits have an interior maximum (with this seed), so that their base
+    calls compute. Smaller or flatter books can have none (Err:523)."""
+    rnd = random.Random(seed)
+    out = []
+    for i in range(n):
+        age = 20.0 + i % 19
+        rate, drop = rnd.gammavariate(0.25, 1 / 4.4), rnd.betavariate(0.8, 2.4)
+        t, x, last = 0.0, 0, 0.0
+        while True:
+            t += rnd.expovariate(rate) if rate > 0 else 1e9
+            if t > age:
+                break
+            x, last = x + 1, t
+            if rnd.random() < drop:
+                break
+        out.append((float(x), round(last, 2), age))
+    return out
+
+
 def fill_data(calc, doc):
     sheets = doc.Sheets
     d = sheets.getByIndex(0)
@@ -97,13 +131,12 @@ def fill_data(calc, doc):
     sheets.insertNewByName("H", 1)
     h = sheets.getByName("H")
     rows = []
+    book = customers()
     for i in range(40):
         crit = [float((i * 7 + j * 13) % 23) for j in range(5)]
         if i % 11 == 3:
             crit[i % 5] = ""
-        freq = float(i % 6)
-        t = 20.0 + i % 19
-        rec = 0.0 if freq == 0 else round(t * ((i * 37) % 100) / 100.0, 2)
+        freq, rec, t = book[i]
         rows.append(crit + [
             float(1000 + 250 * (i % 9)),                 # F revenue
             "" if i % 13 == 5 else float((i * 29) % 101),  # G score
@@ -114,7 +147,8 @@ def fill_data(calc, doc):
             0.0 if freq == 0 else float(10 + i % 30),    # N monetary
         ])
     calc.put(d, "A1", rows)
-    calc.put(d, "P1", [[3, 1, 1, 2, 2], [1, -1, -1, 1, 1], [0.25], [4.4], [0.8], [2.4]])
+    calc.put(d, "P1", [[3, 1, 1, 2, 2], [1, -1, -1, 1, 1], [0.25], [4.4], [0.8], [2.4],
+                      [6.25], [3.74], [15.44]])
     calc.put(d, "V1", [[45000 + 3 * i, 1 + i % 9, 10.0 + i] for i in range(40)])
     calc.put(d, "Y1", [[100 - i + (i % 3)] for i in range(40)])
     calc.put(h, "A1", [["text"] for _ in range(40)])
