@@ -26,8 +26,12 @@
 #include <sys/utsname.h>
 #include <unistd.h>
 
+#include <gsl/gsl_randist.h>
+#include <gsl/gsl_rng.h>
+
 #include "bench.h"
 #include "cp_health.h"
+#include "cp_models.h"
 #include "cp_profit.h"
 #include "cp_prune.h"
 #include "cp_rfm.h"
@@ -48,6 +52,7 @@ typedef struct {
     double *code;                    /* RFM codes 111..555 */
     double *key, *date, *amount;     /* n ledger lines, customers skewed */
     double *frequency, *recency, *T; /* customer-base columns for models */
+    double *monetary, horizon;       /* mean repeat spend; 52 weeks ahead */
     double *series;                  /* a noisy declining series (CANARY) */
     double *out, *out2, *rfm_out;
     int *cls;
@@ -78,8 +83,31 @@ static double *room(size_t n)
     return p;
 }
 
+/* One customer of the BG/NBD process with the CDNOW parameters (r 0.24,
+ * alpha 4.4, a 0.79, b 2.4) over T weeks: x repeat purchases, the last at
+ * t_x, rounded down to whole days. */
+static void simulate_customer(gsl_rng *rng, double T, double *x, double *tx)
+{
+    const double lambda = gsl_ran_gamma(rng, 0.2426, 1.0 / 4.414);
+    const double p = gsl_ran_beta(rng, 0.7929, 2.426);
+    double t = 0.0;
+    *x = 0.0, *tx = 0.0;
+    while (*x < 10000.0) {
+        t += gsl_ran_exponential(rng, 1.0 / lambda);
+        if (!(t <= T))
+            break;
+        *x += 1.0, *tx = floor(7.0 * t) / 7.0;
+        if (gsl_rng_uniform(rng) < p)
+            break;
+    }
+}
+
 static void book_make(book *b, size_t n)
 {
+    gsl_rng *rng = gsl_rng_alloc(gsl_rng_taus2);
+    if (!rng)
+        exit(1);
+    gsl_rng_set(rng, 7);
     memset(b, 0, sizeof *b);
     b->n = n;
     double *crit = room(5 * n), *dense = room(5 * n), *drivers = room(3 * n), *rfm = room(3 * n);
@@ -87,6 +115,8 @@ static void book_make(book *b, size_t n)
     b->profit = room(n), b->p_alive = room(n), b->code = room(n);
     b->key = room(n), b->date = room(n), b->amount = room(n);
     b->frequency = room(n), b->recency = room(n), b->T = room(n), b->series = room(n);
+    b->monetary = room(n);
+    b->horizon = 52.0;
     b->out = room(n), b->out2 = room(n), b->rfm_out = room(n * CP_RFM_COLS);
     b->cls = calloc(n, sizeof *b->cls);
     if (!b->cls)
@@ -108,10 +138,11 @@ static void book_make(book *b, size_t n)
         b->p_alive[i] = uniform();
         b->code[i] = 100.0 * (1 + floor(5 * uniform())) + 10.0 * (1 + floor(5 * uniform())) +
                      (1 + floor(5 * uniform()));
-        /* customer-base columns in weeks: x repeat purchases, t_x <= T */
+        /* customer-base columns in weeks, simulated from the BG/NBD process
+         * (so that the fits have an interior maximum), times in whole days */
         b->T[i] = 1.0 + floor(77.0 * uniform());
-        b->frequency[i] = floor(-3.0 * log(1.0 - uniform() * 0.999));
-        b->recency[i] = b->frequency[i] > 0 ? floor(b->T[i] * uniform()) : 0.0;
+        simulate_customer(rng, b->T[i], &b->frequency[i], &b->recency[i]);
+        b->monetary[i] = b->frequency[i] > 0 ? 5.0 + floor(20000.0 * uniform()) / 100.0 : 0.0;
         rfm[3 * i + CP_RFM_DAYS_SINCE_LAST] = 7.0 * (b->T[i] - b->recency[i]);
         rfm[3 * i + CP_RFM_SCORE_FREQUENCY] = b->frequency[i];
         rfm[3 * i + CP_RFM_SCORE_MONETARY] = 5.0 + floor(50000.0 * uniform()) / 100.0;
@@ -123,6 +154,7 @@ static void book_make(book *b, size_t n)
         b->amount[i] = r < 0.02 ? NAN : (r < 0.03 ? -25.0 : 5.0 + floor(50000.0 * uniform()) / 100.0);
         b->series[i] = 1000.0 - 10.0 * (double)i / (double)n + 50.0 * uniform();
     }
+    gsl_rng_free(rng);
     b->crit = (cp_table){crit, n, 5, 5};
     b->dense = (cp_table){dense, n, 5, 5};
     b->drivers = (cp_table){drivers, n, 3, 3};
@@ -136,7 +168,7 @@ static void book_free(book *b)
     free((void *)b->drivers.data), free((void *)b->rfm.data);
     double *arrays[] = {b->score, b->revenue, b->cost, b->flags, b->profit, b->p_alive,
                         b->code, b->key, b->date, b->amount, b->frequency, b->recency,
-                        b->T, b->series, b->out, b->out2, b->rfm_out};
+                        b->T, b->series, b->monetary, b->out, b->out2, b->rfm_out};
     for (size_t i = 0; i < sizeof arrays / sizeof arrays[0]; i++)
         free(arrays[i]);
     free(b->cls);
@@ -218,7 +250,36 @@ static const char *const CLASS_NAME[] = {"n", "n log n", "n^2"};
       cp_health_revenue_at_risk(b->revenue, 1, b->p_alive, 1, b->n, 0.95, 100, 1, b->six))         \
     X(stability, "PRUNESTABILITY", "100 sims", CLIENTS, N, 0,                                      \
       cp_health_prune_stability(&b->crit, W, 1, D, 1, b->n / 10, 0.2, 100, 1, b->out, 1))          \
-    X(segments, "SEGMENTS", "k = 6", CLIENTS, N, 0, cp_health_segments(&b->dense, 6, 1, b->out, 1))
+    X(segments, "SEGMENTS", "k = 6", CLIENTS, N, 0, cp_health_segments(&b->dense, 6, 1, b->out, 1)) \
+    /* issue 3: the fits' own targets are in bench_models (CDNOW, 10^6 simulated) */               \
+    X(bg_fit, "BGNBDFIT", "", CLIENTS, N_LOG_N, 0,                                                 \
+      cp_bgnbd_fit(COL(frequency), COL(recency), COL(T), NOCOL, b->n, b->six, &b->six[5]))         \
+    X(bg_palive, "BGNBDPALIVE", "", CLIENTS, N, 0,                                                 \
+      cp_bgnbd_palive(COL(frequency), COL(recency), COL(T), b->n, BG, b->out, 1))                  \
+    X(bg_purchases, "BGNBDPURCHASES", "52 weeks", CLIENTS, N, 0,                                   \
+      cp_bgnbd_purchases(ONE(horizon), COL(frequency), COL(recency), COL(T), b->n, BG, b->out, 1)) \
+    X(pnbd_fit, "PARETONBDFIT", "", CLIENTS, N_LOG_N, 0,                                           \
+      cp_pnbd_fit(COL(frequency), COL(recency), COL(T), NOCOL, b->n, b->six, &b->six[5]))          \
+    X(pnbd_palive, "PARETONBDPALIVE", "", CLIENTS, N, 0,                                           \
+      cp_pnbd_palive(COL(frequency), COL(recency), COL(T), b->n, PNBD, b->out, 1))                 \
+    X(pnbd_purchases, "PARETONBDPURCHASES", "52 weeks", CLIENTS, N, 0,                             \
+      cp_pnbd_purchases(ONE(horizon), COL(frequency), COL(recency), COL(T), b->n, PNBD, b->out,    \
+                        1))                                                                        \
+    X(gg_fit, "GGFIT", "", CLIENTS, N_LOG_N, 0,                                                    \
+      cp_gg_fit(COL(frequency), COL(monetary), NOCOL, b->n, b->six, &b->six[5], NULL))             \
+    X(gg_spend, "GGSPEND", "", CLIENTS, N, 0,                                                      \
+      cp_gg_spend(COL(frequency), COL(monetary), b->n, GG, b->out, 1))                             \
+    X(clv, "CLV", "24 months", CLIENTS, N, 0,                                                      \
+      cp_clv(COL(frequency), COL(recency), COL(T), COL(monetary), b->n, BG, GG, 24, 0.01, 4.345,   \
+             b->out, 1))
+
+/* The models' columns (weeks) and parameters near the CDNOW fits. */
+#define COL(field) ((cp_column){b->field, 1})
+#define ONE(field) ((cp_column){&b->field, 0})
+#define NOCOL ((cp_column){NULL, 0})
+static const double BG[4] = {0.2426, 4.414, 0.7929, 2.426};
+static const double PNBD[4] = {0.553, 10.578, 0.606, 11.669};
+static const double GG[3] = {6.25, 3.74, 15.44};
 
 /* The targets of issue 4, at their own sizes: X(id, function, what, n,
  * target in s (0: none), call). */
