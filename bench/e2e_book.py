@@ -5,7 +5,7 @@ CLIENTSCORE + PRUNERANK + PRUNESET + RFMSCORE side by side with the same
 results built from Calc's own functions, in one LibreOffice session.
 
     /usr/bin/python3 bench/e2e_book.py build/clientprune.oxt
-        [--sizes 10000,20000,100000,1000000] [--builtin-max 100000] [--runs 3]
+        [--sizes 10000,20000,100000,1000000] [--builtin-max 20000] [--runs 3]
         [--rowmode 1000,2000,5000] [--breakdown]
 
 For each size n a book of n clients is generated (5 criteria in A:E,
@@ -288,16 +288,16 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("oxt")
     ap.add_argument("--sizes", default="10000,20000,100000,1000000")
-    ap.add_argument("--builtin-max", type=int, default=100000)
+    ap.add_argument("--builtin-max", type=int, default=20000)
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--rowmode", default="1000,2000,5000")
     ap.add_argument("--no-breakdown", action="store_true")
     opts = ap.parse_args()
     sizes = [int(s) for s in opts.sizes.split(",") if s]
     print(f"Machine: {machine()}")
-    version = subprocess.run(["dpkg-query", "-W", "-f=${Version}", "libreoffice-core"],
-                             capture_output=True, text=True).stdout or "unknown"
-    print(f"LibreOffice {version} (Debian package libreoffice-core)")
+    version = subprocess.run(["dpkg-query", "-W", "-f=${Package} ${Version}\n", "libreoffice-core*"],
+                             capture_output=True, text=True).stdout.split("\n")[0] or "unknown"
+    print(f"LibreOffice: Debian package {version}")
     print(f"Full recalculation (doc.calculateAll), median of {opts.runs}; built-in side up to "
           f"{opts.builtin_max:,} clients.")
     print(f"\n{'':9} {'CLIENTSCORE + PRUNERANK':^36}   {'+ PRUNESET + RFMSCORE (all four)':^36}")
