@@ -215,34 +215,38 @@ def fill_worth(doc, sheet, rfm_last):
     # The fits and the settings, right of the customers.
     sheet.getCellRangeByName("H1").setString(
         "The models, learnt from the RFM sheet (all times in days, as RFMTABLE counts them)")
-    for r, labels in ((2, ["BG/NBD: how often customers buy, how likely they stop", "r",
-                           "alpha (days)", "a", "b", "log-likelihood"]),
-                      (5, ["Gamma-gamma: how much they spend per purchase", "p", "q",
-                           "gamma (money)", "log-likelihood"])):
+    # (Bold labels that do not wrap: a taller row would break the customers' rows.)
+    for r, labels in ((2, ["BG/NBD (buying and leaving)", "r", "alpha (days)", "a", "b",
+                           "log-likelihood"]),
+                      (5, ["Gamma-gamma (spend)", "p", "q", "gamma",
+                           "log-likelihood"])):
         for j, t in enumerate(labels):
             sheet.getCellByPosition(7 + j, r - 1).setString(t)
-        header(sheet, f"H{r}:M{r}")
+        sheet.getCellRangeByName(f"H{r}:M{r}").CharWeight = 150
+    right = uno.Enum("com.sun.star.table.CellHoriJustify", "RIGHT")  # labels over their numbers
+    for rng in ("I2:M2", "I5:L5", "I13:L13"):
+        sheet.getCellRangeByName(rng).HoriJustify = right
     sheet.getCellRangeByName("H3").setString("fitted")
     sheet.getCellRangeByName("H6").setString("fitted")
     sheet.getCellRangeByName("I3:M6").NumberFormat = number_format(doc, "0.000")
     sheet.getCellRangeByName("I3:M3").setArrayFormula(f"=BGNBDFIT({x};{tx};{T})")
     sheet.getCellRangeByName("I6:L6").setArrayFormula(f"=GGFIT({x};{m})")
-    settings = [(f"Purchases: days ahead ({DAYS_AHEAD} = a year)", DAYS_AHEAD),
+    settings = [("Purchases: days ahead (a year)", DAYS_AHEAD),
                 ("CLV: months ahead", MONTHS),
                 ("CLV: discount per month", DISCOUNT),
                 ("CLV: days per month (T is in days)", DAYS_PER_MONTH)]
     for k, (label, value) in enumerate(settings):
         sheet.getCellByPosition(7, 7 + k).setString(label)
         sheet.getCellByPosition(8, 7 + k).setValue(value)
-    header(sheet, "H8:H11")
+    sheet.getCellRangeByName("H8:H11").CharWeight = 150
 
     # CLV by segment: the sums of the customers' columns by RFMSEGMENT name.
     top = 13
     first, end = top + 1, top + len(SEGMENTS)
-    for j, h in enumerate(["Segment", f"CLV, next {MONTHS} months", "Customers", "Average CLV",
-                           "Average P(alive)"]):
+    for j, h in enumerate(["Segment", f"CLV, {MONTHS} months", "Customers", "Average CLV",
+                           "Avg. P(alive)"]):
         sheet.getCellByPosition(7 + j, top - 1).setString(h)
-    header(sheet, f"H{top}:L{top}")
+    sheet.getCellRangeByName(f"H{top}:L{top}").CharWeight = 150
     seg, clv, alive = f"$B$2:$B${last}", f"$F$2:$F${last}", f"$C$2:$C${last}"
     for i, name in enumerate(SEGMENTS):
         r = first + i
@@ -258,22 +262,21 @@ def fill_worth(doc, sheet, rfm_last):
     sheet.getCellRangeByName(f"K{total}").setFormula(f"=I{total}/J{total}")
     sheet.getCellRangeByName(f"L{total}").setFormula(f"=AVERAGE({alive})")
     sheet.getCellRangeByName(f"H{total}:L{total}").CharWeight = 150
-    note = sheet.getCellRangeByName(f"H{total + 1}")
-    note.setString("BG/NBD counts a customer who never came back as still a customer (P(alive) 100%): it "
-                   "learns who leaves only from repeat buyers. Their expected purchases stay low.")
-    note.IsTextWrapped = True
-    sheet.getCellRangeByName(f"H{total + 1}:M{total + 1}").merge(True)
-    sheet.getRows().getByIndex(total).Height = 1000
+    for k, text in enumerate(["BG/NBD counts a customer who never came back as still a customer",
+                              "(P(alive) 100%): it learns who leaves only from repeat buyers.",
+                              "Their expected purchases stay low."]):
+        sheet.getCellRangeByName(f"H{total + 1 + k}").setString(text)
     sheet.getCellRangeByName(f"I{first}:I{total}").NumberFormat = money
     sheet.getCellRangeByName(f"K{first}:K{total}").NumberFormat = money
     sheet.getCellRangeByName(f"L{first}:L{total}").NumberFormat = number_format(doc, "0%")
 
     header(sheet, "A1:F1")
     sheet.getRows().getByIndex(0).Height = 1500
-    widths = [5600, 3800, 2000, 2800, 2800, 2800, 600, 8600, 2600, 2200, 2200, 2200, 2600]
+    widths = [5600, 3800, 2000, 2800, 2800, 2800, 600, 7600, 3400, 2600, 2600, 2600, 2800]
     for j, w in enumerate(widths):
         sheet.getColumns().getByIndex(j).Width = w
-    y = sheet.getCellRangeByName(f"H{total + 3}").Position.Y
+    doc.calculateAll()  # the row heights the chart is placed by
+    y = sheet.getCellRangeByName(f"H{total + 5}").Position.Y
     bar_chart(sheet, "CLV by segment", (sheet.getCellRangeByName("H1").Position.X, y, 17000, 9000),
               f"H{top}:I{end}", f"Expected value of the next {MONTHS} months (CLV) by segment",
               0x1F4E79, money)
