@@ -32,7 +32,7 @@ sys.path.insert(0, os.path.join(HERE, "..", "tools"))
 import uno  # noqa: E402
 from calc import prop  # noqa: E402
 from com.sun.star.awt import Rectangle  # noqa: E402
-from sample_book import StartHere, header, main, number_format, page_setup, store  # noqa: E402
+from sample_book import StartHere, bar_chart, header, main, number_format, page_setup, store  # noqa: E402
 from sample_book import notes as write_notes  # noqa: E402
 
 SEED = 20261126
@@ -67,6 +67,10 @@ ACTIONS = {
     "Hibernating": "one offer; then let them rest",
     "Lost": "let go: no more chasing",
 }
+# What each customer is worth (the Worth sheet): RFMTABLE counts in days, so
+# every time the models take or give is in days.
+DAYS_AHEAD = 365                            # expected purchases in the next year
+MONTHS, DISCOUNT, DAYS_PER_MONTH = 24, 0.01, 30
 WIN_BACK = ("At risk", "Can't lose")        # the customers to call first
 LET_GO = ("Hibernating", "Lost")            # the ones to stop chasing
 # Heat map shades, lightest to darkest (RGB), for 0 and for >0, >=20%, ... of the maximum.
@@ -181,6 +185,104 @@ def fill_rfm(doc, sheet, ledger, last_line):
     return last
 
 
+def fill_worth(doc, sheet, rfm_last):
+    """What each customer is worth: the BG/NBD and gamma-gamma fits on the
+    RFM sheet's columns (in days), per customer P(alive), purchases in the
+    next year, expected spend per purchase and CLV, and CLV by segment with
+    a chart.  Returns the last customer row."""
+    last = rfm_last
+    x, tx, T, m = (f"$RFM.${c}$2:${c}${last}" for c in "BCDE")
+    bg, gg = "$I$3:$M$3", "$I$6:$L$6"
+    money, cents = number_format(doc, "#,##0"), number_format(doc, "#,##0.00")
+
+    headers = ["Customer", "Segment", "P(alive)", f"Purchases in the next {DAYS_AHEAD} days",
+               "Expected spend per purchase", f"CLV, next {MONTHS} months"]
+    for j, h in enumerate(headers):
+        sheet.getCellByPosition(j, 0).setString(h)
+    for r in range(2, last + 1):
+        sheet.getCellRangeByName(f"A{r}").setFormula(f"=$RFM.A{r}")
+        sheet.getCellRangeByName(f"B{r}").setFormula(f"=$RFM.H{r}")
+    sheet.getCellRangeByName(f"C2:C{last}").NumberFormat = number_format(doc, "0%")
+    sheet.getCellRangeByName(f"D2:D{last}").NumberFormat = number_format(doc, "0.0")
+    sheet.getCellRangeByName(f"E2:E{last}").NumberFormat = cents
+    sheet.getCellRangeByName(f"F2:F{last}").NumberFormat = money
+    sheet.getCellRangeByName(f"C2:C{last}").setArrayFormula(f"=BGNBDPALIVE({x};{tx};{T};{bg})")
+    sheet.getCellRangeByName(f"D2:D{last}").setArrayFormula(f"=BGNBDPURCHASES($I$8;{x};{tx};{T};{bg})")
+    sheet.getCellRangeByName(f"E2:E{last}").setArrayFormula(f"=GGSPEND({x};{m};{gg})")
+    sheet.getCellRangeByName(f"F2:F{last}").setArrayFormula(
+        f"=CLV({x};{tx};{T};{m};{bg};{gg};$I$9;$I$10;$I$11)")
+
+    # The fits and the settings, right of the customers.
+    sheet.getCellRangeByName("H1").setString(
+        "The models, learnt from the RFM sheet (all times in days, as RFMTABLE counts them)")
+    # (Bold labels that do not wrap: a taller row would break the customers' rows.)
+    for r, labels in ((2, ["BG/NBD (buying and leaving)", "r", "alpha (days)", "a", "b",
+                           "log-likelihood"]),
+                      (5, ["Gamma-gamma (spend)", "p", "q", "gamma",
+                           "log-likelihood"])):
+        for j, t in enumerate(labels):
+            sheet.getCellByPosition(7 + j, r - 1).setString(t)
+        sheet.getCellRangeByName(f"H{r}:M{r}").CharWeight = 150
+    right = uno.Enum("com.sun.star.table.CellHoriJustify", "RIGHT")  # labels over their numbers
+    for rng in ("I2:M2", "I5:L5", "I13:L13"):
+        sheet.getCellRangeByName(rng).HoriJustify = right
+    sheet.getCellRangeByName("H3").setString("fitted")
+    sheet.getCellRangeByName("H6").setString("fitted")
+    sheet.getCellRangeByName("I3:M6").NumberFormat = number_format(doc, "0.000")
+    sheet.getCellRangeByName("I3:M3").setArrayFormula(f"=BGNBDFIT({x};{tx};{T})")
+    sheet.getCellRangeByName("I6:L6").setArrayFormula(f"=GGFIT({x};{m})")
+    settings = [("Purchases: days ahead (a year)", DAYS_AHEAD),
+                ("CLV: months ahead", MONTHS),
+                ("CLV: discount per month", DISCOUNT),
+                ("CLV: days per month (T is in days)", DAYS_PER_MONTH)]
+    for k, (label, value) in enumerate(settings):
+        sheet.getCellByPosition(7, 7 + k).setString(label)
+        sheet.getCellByPosition(8, 7 + k).setValue(value)
+    sheet.getCellRangeByName("H8:H11").CharWeight = 150
+
+    # CLV by segment: the sums of the customers' columns by RFMSEGMENT name.
+    top = 13
+    first, end = top + 1, top + len(SEGMENTS)
+    for j, h in enumerate(["Segment", f"CLV, {MONTHS} months", "Customers", "Average CLV",
+                           "Avg. P(alive)"]):
+        sheet.getCellByPosition(7 + j, top - 1).setString(h)
+    sheet.getCellRangeByName(f"H{top}:L{top}").CharWeight = 150
+    seg, clv, alive = f"$B$2:$B${last}", f"$F$2:$F${last}", f"$C$2:$C${last}"
+    for i, name in enumerate(SEGMENTS):
+        r = first + i
+        sheet.getCellRangeByName(f"H{r}").setString(name)
+        sheet.getCellRangeByName(f"I{r}").setFormula(f"=SUMIF({seg};H{r};{clv})")
+        sheet.getCellRangeByName(f"J{r}").setFormula(f"=COUNTIF({seg};H{r})")
+        sheet.getCellRangeByName(f"K{r}").setFormula(f'=IF(J{r}=0;"";I{r}/J{r})')
+        sheet.getCellRangeByName(f"L{r}").setFormula(f'=IF(J{r}=0;"";SUMIF({seg};H{r};{alive})/J{r})')
+    total = end + 1
+    sheet.getCellRangeByName(f"H{total}").setString("All customers")
+    sheet.getCellRangeByName(f"I{total}").setFormula(f"=SUM(I{first}:I{end})")
+    sheet.getCellRangeByName(f"J{total}").setFormula(f"=SUM(J{first}:J{end})")
+    sheet.getCellRangeByName(f"K{total}").setFormula(f"=I{total}/J{total}")
+    sheet.getCellRangeByName(f"L{total}").setFormula(f"=AVERAGE({alive})")
+    sheet.getCellRangeByName(f"H{total}:L{total}").CharWeight = 150
+    for k, text in enumerate(["BG/NBD counts a customer who never came back as still a customer",
+                              "(P(alive) 100%): it learns who leaves only from repeat buyers.",
+                              "Their expected purchases stay low."]):
+        sheet.getCellRangeByName(f"H{total + 1 + k}").setString(text)
+    sheet.getCellRangeByName(f"I{first}:I{total}").NumberFormat = money
+    sheet.getCellRangeByName(f"K{first}:K{total}").NumberFormat = money
+    sheet.getCellRangeByName(f"L{first}:L{total}").NumberFormat = number_format(doc, "0%")
+
+    header(sheet, "A1:F1")
+    sheet.getRows().getByIndex(0).Height = 1500
+    widths = [5600, 3800, 2000, 2800, 2800, 2800, 600, 7600, 3400, 2600, 2600, 2600, 2800]
+    for j, w in enumerate(widths):
+        sheet.getColumns().getByIndex(j).Width = w
+    doc.calculateAll()  # the row heights the chart is placed by
+    y = sheet.getCellRangeByName(f"H{total + 5}").Position.Y
+    bar_chart(sheet, "CLV by segment", (sheet.getCellRangeByName("H1").Position.X, y, 17000, 9000),
+              f"H{top}:I{end}", f"Expected value of the next {MONTHS} months (CLV) by segment",
+              0x1F4E79, money)
+    return last
+
+
 def heat_styles(doc):
     """Cell styles "RFM heat 0".."RFM heat 5" (white text on the dark ones)."""
     styles = doc.StyleFamilies.getByName("CellStyles")
@@ -291,6 +393,20 @@ def fill_readme(sheet, rfm_last, ledger_last):
         f"  H2:H{rfm_last}  =RFMSEGMENT(G): the segment name",
         "  I:K         the R, F and M digits of the code",
         "",
+        "Worth sheet: what each customer is worth, from the RFM columns B to E. ALL TIMES ARE IN DAYS,",
+        "as RFMTABLE counts them, so every time the models take or give is in days too:",
+        "  I3:M3       =BGNBDFIT(frequency; recency; T): how often customers buy and how likely they",
+        "             are to stop (r, alpha in days, a, b, log-likelihood)",
+        "  I6:L6       =GGFIT(frequency; monetary): how much they spend per purchase (p, q, gamma)",
+        f"  C2:C{rfm_last}  =BGNBDPALIVE(...): the chance each customer is still a customer",
+        f"  D2:D{rfm_last}  =BGNBDPURCHASES(I8; ...): purchases in the next I8 = {DAYS_AHEAD} days (a year)",
+        f"  E2:E{rfm_last}  =GGSPEND(...): expected spend per purchase",
+        f"  F2:F{rfm_last}  =CLV(...; I9; I10; I11): what the next {MONTHS} months are worth, discounted",
+        f"             {DISCOUNT:.0%} a month; I11 = {DAYS_PER_MONTH} days make a month because T is in days",
+        "  H13:L25     CLV by segment (SUMIF over the segment names), with its chart.",
+        "A fit shows Err:523 when the data have no best fit (too few customers, or hardly anyone bought",
+        "twice): a longer ledger or more customers help.",
+        "",
         "How many rows to select for RFMTABLE: one per customer; N5 shows =ROWS(RFMTABLE(...)).",
         "Select 5 columns and that many rows, type the formula, press Ctrl+Shift+Enter.",
         "Rows beyond the customers show #N/A. When new customers appear, select the array",
@@ -319,7 +435,8 @@ def fill_start_here(doc, rfm_last, ledger_last):
     p.title("Start here: who your customers are, from the sales ledger",
             f"A coffee roaster's invoice lines of 2024-{LAST_YEAR} (Ledger sheet), as an accounting package "
             "exports them. ClientPrune turns them into one row per customer, scores each customer on how "
-            "recently, how often and how much they buy (RFM), and names their segment. Every number is a "
+            "recently, how often and how much they buy (RFM), names their segment and predicts what each "
+            "customer is worth. Every number is a "
             "formula: paste in your own ledger and the page follows. The functions are in Insert ▸ "
             "Function, category Statistical.")
     table_top = 40  # the segment table, below the page (see "The charts' data")
@@ -358,16 +475,32 @@ def fill_start_here(doc, rfm_last, ledger_last):
            "on the right say how much of last year's revenue each segment brought.",
            formulas=[("RFM", "H2", f"RFM H2:H{rfm_last}")],
            links=[("Segments", "A1", "Open the Segments sheet (customers per segment, R x F heat map) ▸")])
-    p.step(4, "Simulate",
+    clv, segs = f"$Worth.$F$2:$F${rfm_last}", f"$Worth.$B$2:$B${rfm_last}"
+    alive = f"$Worth.$C$2:$C${rfm_last}"
+
+    def by_segments(names, column=clv):
+        """The sum of a Worth column over the customers of the segments named."""
+        return "+".join(f'SUMIF({segs};"{n}";{column})' for n in names)
+    p.step(4, "Predict",
+           '="BGNBDFIT and GGFIT learn from the RFM columns how often your customers buy, how likely '
+           'they are to stop and how much they spend per purchase (times in days, as RFMTABLE counts '
+           'them). Per customer: the chance they are still a customer (P(alive)), purchases in the next "'
+           '&$Worth.I8&" days and what the next "&$Worth.I9&" months are worth (CLV, discounted "'
+           f'&TEXT($Worth.I10;"0%")&" a month): "&TEXT(SUM({clv});"#,##0")&" in all, "'
+           f'&TEXT(({by_segments(("Champions", "Loyal"))})/SUM({clv});"0%")&" of it from Champions and Loyal '
+           f'customers, "&TEXT({by_segments(WIN_BACK)};"#,##0")&" from the "&({win_n})&" At risk or Can\'t '
+           f'lose, whose chance of still being customers averages "&TEXT(({by_segments(WIN_BACK, alive)})/'
+           f'({win_n});"0%")&"."',
+           formulas=[("Worth", "I3", "Worth I3:M3"), ("Worth", "F2", f"Worth F2:F{rfm_last}")],
+           links=[("Worth", "A1", "Open the Worth sheet (P(alive) and CLV per customer, CLV by segment "
+                                  "with a chart) ▸")])
+    p.step(5, "Simulate",
            f'="If the "&({lost_n})&" Hibernating and Lost customers never order again, you lose "'
            f'&TEXT({lost};"#,##0")&" ("&TEXT(({lost})/{total};"0%")&") of a year like {LAST_YEAR}; '
            f'if the "&({win_n})&" At risk and Can\'t lose customers go too, "&TEXT(({win})+({lost});"#,##0")'
            f'&" ("&TEXT((({win})+({lost}))/{total};"0%")&"). Win-back calls go to the second group. '
            f'Revenue per segment: the table below the page (SUMIF over RFM L2:L{rfm_last})."')
-    p.step(5, "Share",
-           "Your accountant may not have ClientPrune installed and would see name errors where your "
-           "ClientPrune formulas are. Tools ▸ ClientPrune ▸ Save a Copy for Sharing… writes a copy (.ods or .xlsx) in which every ClientPrune formula is "
-           "replaced by the value it shows now; every other formula, format and chart stays as it is.")
+    p.share_step(6)
     p.heading("More in this book")
     p.links([("Read me", "A1", "Read me: the ledger, the columns of the RFM sheet, the segment map ▸")])
     p.row += 1
@@ -400,13 +533,14 @@ def build(calc, out):
     page_setup(doc)
     sheets = doc.Sheets
     sheets.getByIndex(0).Name = "Read me"
-    for i, name in enumerate(["Segments", "RFM", "Ledger"], start=1):
+    for i, name in enumerate(["Segments", "Worth", "RFM", "Ledger"], start=1):
         sheets.insertNewByName(name, i)
     ledger = make_ledger()
     ledger_last = fill_ledger(doc, sheets.getByName("Ledger"), ledger)
     rfm_last = fill_rfm(doc, sheets.getByName("RFM"), ledger, ledger_last)
     doc.calculateAll()
     fill_segments(doc, sheets.getByName("Segments"), rfm_last)
+    fill_worth(doc, sheets.getByName("Worth"), rfm_last)
     fill_readme(sheets.getByName("Read me"), rfm_last, ledger_last)
     fill_start_here(doc, rfm_last, ledger_last)  # the first sheet: the book opens on it
     doc.calculateAll()

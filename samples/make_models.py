@@ -10,13 +10,17 @@ customer summary (2,357 customers of an online music shop, first purchases in
 early 1997, followed for 39 weeks; times in WEEKS), the formulas are written
 here, and the book is built through a headless Calc with the extension loaded
 (so the formulas are stored under their ClientPrune names with their results
-cached).  tests/e2e/test_models_sample.py checks that the committed .ods is
+cached).  tests/e2e/test_samples.py checks that the committed .ods is
 what this script makes.
 
 The book starts from the customer summary an RFM table gives - repeat
 purchases, recency, age T, average repeat spend - and goes on to the three
 model fits, each customer's chance of still being a customer, expected
 purchases, expected spend and two-year value, and CLV by decile with a chart.
+
+Sheets: Start here (the workflow in plain words with the book's formulas and
+CLV by decile as a chart; the book opens on it); Read me; Customers; Model
+(the fits and the CLV settings); By decile.
 """
 import argparse
 import csv
@@ -26,10 +30,11 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 sys.path.insert(0, os.path.join(ROOT, "tools"))
+sys.path.insert(0, HERE)
 import uno  # noqa: E402
-from calc import Calc, prop  # noqa: E402
+from calc import Calc  # noqa: E402
+from sample_book import StartHere, bar_chart, header, number_format, page_setup, store  # noqa: E402
 from sample_book import notes as write_notes  # noqa: E402
-from com.sun.star.awt import Rectangle  # noqa: E402
 
 DEFAULT_DATA = os.path.join(ROOT, "tests", "data", "cdnow")
 MONTHS, DISCOUNT, WEEKS_PER_MONTH = 24, 0.01, 4.345
@@ -42,31 +47,21 @@ def load(folder):
                 for r in csv.DictReader(f)]
 
 
-class Formats:
-    def __init__(self, doc):
-        self.formats = doc.NumberFormats
-        self.locale = uno.createUnoStruct("com.sun.star.lang.Locale")
-
-    def __call__(self, code):
-        key = self.formats.queryKey(code, self.locale, False)
-        return key if key != -1 else self.formats.addNew(code, self.locale)
-
-
-def bold(sheet, rng):
-    cells = sheet.getCellRangeByName(rng)
-    cells.CharWeight = 150
-    cells.IsTextWrapped = True
-
-
 def build(calc, out, data):
     doc = calc.new_doc()
+    page_setup(doc)
     sheets = doc.Sheets
-    sheets.getByIndex(0).Name = "Customers"
-    for i, name in enumerate(["Model", "By decile", "Read me"], start=1):
+    sheets.getByIndex(0).Name = "Read me"
+    for i, name in enumerate(["Customers", "Model", "By decile"], start=1):
         sheets.insertNewByName(name, i)
     cust, model, dec, readme = (sheets.getByName(n) for n in
                                 ("Customers", "Model", "By decile", "Read me"))
-    fmt = Formats(doc)
+
+    def fmt(code):
+        return number_format(doc, code)
+
+    def bold(sheet, rng):
+        header(sheet, rng)
     n = len(data)
     last = n + 1  # last data row
 
@@ -174,7 +169,7 @@ def build(calc, out, data):
     bold(dec, "A12:D12")
     for j in range(8):
         dec.getColumns().getByIndex(j).Width = 2900
-    rect = Rectangle()
+    rect = uno.createUnoStruct("com.sun.star.awt.Rectangle")
     rect.X, rect.Y, rect.Width, rect.Height = 1000, 6500, 16000, 9000
     src = dec.getCellRangeByName("C1:C11").RangeAddress
     dec.Charts.addNewByName("CLV by decile", rect, (src,), True, False)
@@ -206,15 +201,92 @@ def build(calc, out, data):
         "  with the settings on Model: 1% a month, 4.345 weeks a month because T is in weeks.",
         "Column L ranks customers into deciles of CLV; By decile adds them up, with a chart.",
         "",
-        "Change a setting on Model (months, discount) and everything follows.",
+        "Change a setting on Model (months, discount) and everything follows, Start here too.",
         "Every ClientPrune function is in the Function Wizard (Insert > Function) under 'Statistical'.",
     ]
     write_notes(readme, notes)
 
-    sheets.moveByName("Read me", 0)
+    fill_start_here(doc, n)  # the first sheet: the book opens on it
     doc.calculateAll()
-    doc.storeToURL(uno.systemPathToFileUrl(os.path.abspath(out)), (prop("FilterName", "calc8"),))
+    doc.CurrentController.setActiveSheet(sheets.getByName("Start here"))
+    store(doc, out)
     return doc
+
+
+def fill_start_here(doc, n):
+    """The first sheet: the workflow in plain words with the book's formulas,
+    and CLV by decile as a chart (its data below the page)."""
+    last = n + 1
+    col = {c: f"$Customers.${c}$2:${c}${last}" for c in "BFGK"}
+    money = number_format(doc, "#,##0")
+    p = StartHere(doc)
+    p.title("Start here: what each customer is worth",
+            f"The CDNOW customer summary: {n:,} customers of an online music shop who first bought in early "
+            "1997, followed for 39 weeks (the standard test bed of customer-base analysis), one row per "
+            "customer as RFMTABLE gives it. ClientPrune learns from it how often customers buy, how likely "
+            "they are to stop and how much they spend, and predicts for each customer the chance they are "
+            "still a customer, their purchases in the next year and what the next two years are worth. "
+            "ALL TIMES ARE IN WEEKS here. The functions are in Insert ▸ Function, category Statistical.")
+    p.heading("At a glance")
+    p.line(f'=TEXT(COUNT({col["B"]});"#,##0")&" customers; "&TEXT(COUNTIF({col["B"]};">0");"#,##0")'
+           f'&" came back after their first purchase, with "&TEXT(SUM({col["B"]});"#,##0")&" repeat '
+           'purchases in all."', label="The customers")
+    p.line(f'="The average chance of still being a customer is "&TEXT(AVERAGE({col["F"]});"0%")&" '
+           f'(BG/NBD); "&TEXT(SUM({col["G"]});"#,##0")&" purchases are expected in the next {HORIZON} weeks."',
+           label="Still customers")
+    p.line(f'="The next "&$Model.$B$12&" months are worth $"&TEXT(SUM({col["K"]});"#,##0")&" (CLV, '
+           f'discounted "&TEXT($Model.$B$13;"0%")&" a month); the most valuable 10% of customers hold "'
+           f'&TEXT($\'By decile\'.$E$2;"0%")&" of it."', label="What they are worth")
+    p.row += 1
+
+    p.heading("The workflow, step by step")
+    p.step(1, "Assess",
+           "One row per customer: repeat purchases (frequency), weeks from the first to the last purchase "
+           "(recency), weeks since the first purchase (T) and the average repeat spend (monetary). From "
+           "your own ledger RFMTABLE gives these columns: in days by default (see the ledger book), in "
+           "weeks with period_days 7, as here. Recency and T must be in the same unit.",
+           links=[("Customers", "A1", "Open the Customers sheet ▸")])
+    p.step(2, "Fit",
+           "One array formula per model learns from the whole list: BG/NBD and Pareto/NBD how often "
+           "customers buy and how likely they are to stop (alpha and beta come out in weeks, the unit "
+           "of T), gamma-gamma how much they spend per purchase. The published estimates on this data "
+           "are below them, to compare.",
+           formulas=[("Model", "B3", "Model B3:F3"), ("Model", "B9", "Model B9:E9")],
+           links=[("Model", "A1", "Open the Model sheet (the fits and the settings) ▸")])
+    p.step(3, "Predict",
+           f"Per customer: the chance they are still a customer (P(alive)), purchases in the next "
+           f"{HORIZON} weeks ({HORIZON} because T is in weeks; 365 if it were in days), the expected "
+           f"spend per purchase, and CLV: what the next {MONTHS} months are worth, discounted "
+           f"{DISCOUNT:.0%} a month, with {WEEKS_PER_MONTH} weeks to a month (Model B14).",
+           formulas=[("Customers", "F2", f"Customers F2:F{last}"),
+                     ("Customers", "G2", f"Customers G2:G{last}"),
+                     ("Customers", "K2", f"Customers K2:K{last}")],
+           links=[("Customers", "F1", "See P(alive), purchases and CLV on the Customers sheet ▸")])
+    p.step(4, "Decide",
+           '="Rank the customers by CLV into tenths (deciles): the top tenth holds "&TEXT($\'By decile\'.$E$2;"0%")'
+           '&" of the value, the bottom half "&TEXT(SUM($\'By decile\'.$E$7:$E$11);"0%")&". Look after '
+           'the top; spend little on winning back the bottom. The chart on the right shows each tenth."',
+           links=[("By decile", "A1", "Open the By decile sheet ▸")])
+    p.share_step(5)
+    p.heading("More in this book")
+    p.links([("Read me", "A1", "Read me: the data, the sheets and the time units ▸")])
+    p.row += 1
+
+    # The chart's data, below the page: CLV per decile.
+    top = p.row + 2
+    p.row = top - 1
+    p.data_heading()
+    p.sheet.getCellRangeByName(f"A{top}").setString("CLV decile")
+    p.sheet.getCellRangeByName(f"B{top}").setString(f"CLV, next {MONTHS} months ($)")
+    header(p.sheet, f"A{top}:B{top}")
+    for d in range(1, 11):
+        r = top + d
+        p.sheet.getCellRangeByName(f"A{r}").setString("1 (top 10%)" if d == 1 else str(d))
+        p.sheet.getCellRangeByName(f"B{r}").setFormula(f"=$'By decile'.$C${d + 1}")
+    p.sheet.getCellRangeByName(f"B{top + 1}:B{top + 10}").NumberFormat = money
+    p.finish()
+    p.bar_chart("CLVByDecile", p.sheet.getCellRangeByName("A4").Position.Y, 11000, f"A{top}:B{top + 10}",
+                f"What the next {MONTHS} months are worth, by decile of customers ($)", 0x1F4E79, money)
 
 
 def main():

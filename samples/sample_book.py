@@ -169,6 +169,15 @@ class StartHere:
         self.links(links)
         self.row += 1
 
+    SHARE = ("Your accountant may not have ClientPrune installed and would see name errors where your "
+             "ClientPrune formulas are. Tools ▸ ClientPrune ▸ Save a Copy for Sharing… writes a copy (.ods "
+             "or .xlsx) in which every ClientPrune formula is replaced by the value it shows now; every "
+             "other formula, format and chart stays as it is.")
+
+    def share_step(self, number):
+        """The last step of every book: a copy for the accountant."""
+        self.step(number, "Share", self.SHARE)
+
     def data_heading(self):
         """The heading of the block of the charts' data, below the page
         (tools/render_samples.py stops the README's picture above it)."""
@@ -182,29 +191,36 @@ class StartHere:
             rows.getByIndex(r - 1).OptimalHeight = True
 
     def bar_chart(self, name, y, height, cells, title, colour, number_format=None, top_first=True):
-        """A horizontal bar chart at (CHART_X, y) of cells: first column the
-        labels, second the values, first row the headings; values shown on
-        the bars."""
-        rect = uno.createUnoStruct("com.sun.star.awt.Rectangle")
-        rect.X, rect.Y, rect.Width, rect.Height = self.CHART_X, y, 14000, height
-        charts = self.sheet.Charts
-        addr = self.sheet.getCellRangeByName(cells).RangeAddress
-        charts.addNewByName(name, rect, (addr,), True, True)
-        chart = charts.getByName(name).EmbeddedObject
-        diagram = chart.createInstance("com.sun.star.chart.BarDiagram")
-        chart.setDiagram(diagram)
-        diagram.Vertical = True  # horizontal bars: long labels stay readable
-        diagram.DataCaption = uno.getConstantByName("com.sun.star.chart.ChartDataCaption.VALUE")
-        chart.HasLegend = False
-        chart.HasMainTitle = True
-        chart.Title.String = title
-        chart.Title.CharHeight = 12
-        chart.Diagram.XAxis.ReverseDirection = top_first  # the first row at the top
-        if number_format is not None:
-            chart.Diagram.YAxis.NumberFormat = number_format
-            chart.Diagram.YAxis.LinkNumberFormatToSource = False
-        series = chart.getFirstDiagram().getCoordinateSystems()[0].getChartTypes()[0].getDataSeries()
-        for s in series:
-            if colour is not None:
-                s.Color = colour
-        return chart
+        """A horizontal bar chart at (CHART_X, y) of cells on this sheet
+        (see bar_chart below)."""
+        return bar_chart(self.sheet, name, (self.CHART_X, y, 14000, height), cells, title, colour,
+                         number_format, top_first)
+
+
+def bar_chart(sheet, name, rect, cells, title, colour, number_format=None, top_first=True):
+    """A horizontal bar chart on sheet at rect (x, y, width, height in 1/100
+    mm) of cells: first column the labels, second the values, first row the
+    headings; values shown on the bars, the first row at the top."""
+    r = uno.createUnoStruct("com.sun.star.awt.Rectangle")
+    r.X, r.Y, r.Width, r.Height = rect
+    charts = sheet.Charts
+    addr = sheet.getCellRangeByName(cells).RangeAddress
+    charts.addNewByName(name, r, (addr,), True, True)
+    chart = charts.getByName(name).EmbeddedObject
+    diagram = chart.createInstance("com.sun.star.chart.BarDiagram")
+    chart.setDiagram(diagram)
+    diagram.Vertical = True  # horizontal bars: long labels stay readable
+    diagram.DataCaption = uno.getConstantByName("com.sun.star.chart.ChartDataCaption.VALUE")
+    chart.HasLegend = False
+    chart.HasMainTitle = True
+    chart.Title.String = title
+    chart.Title.CharHeight = 12
+    chart.Diagram.XAxis.ReverseDirection = top_first  # the first row at the top
+    if number_format is not None:
+        chart.Diagram.YAxis.NumberFormat = number_format
+        chart.Diagram.YAxis.LinkNumberFormatToSource = False
+    series = chart.getFirstDiagram().getCoordinateSystems()[0].getChartTypes()[0].getDataSeries()
+    for s in series:
+        if colour is not None:
+            s.Color = colour
+    return chart

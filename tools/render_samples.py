@@ -40,6 +40,8 @@ PICTURES = [
     ("samples/clients.ods", "Quadrant", "clients-quadrant", "A1:O44"),
     ("samples/ledger.ods", "Start here", "ledger-start-here", ABOVE_DATA),
     ("samples/ledger.ods", "Segments", "ledger-segments", None),
+    ("samples/ledger.ods", "Worth", "ledger-worth", "A1:M30"),
+    ("samples/models.ods", "Start here", "models-start-here", ABOVE_DATA),
 ]
 
 

@@ -65,10 +65,7 @@ def add(doc, book):
                      ("Prune stability", "E7", "Prune stability E7:E46")],
            links=[("Prune list", "A8", "Open the Prune list sheet ▸"),
                   ("Prune stability", "A1", "Open the Prune stability sheet ▸")])
-    p.step(5, "Share",
-           "Your accountant may not have ClientPrune installed and would see name errors where your "
-           "ClientPrune formulas are. Tools ▸ ClientPrune ▸ Save a Copy for Sharing… writes a copy (.ods or .xlsx) in which every ClientPrune formula is "
-           "replaced by the value it shows now; every other formula, format and chart stays as it is.")
+    p.share_step(5)
 
     p.heading("More in this book")
     for sheet, what in (("Whale curve", "where the profit comes from, and which clients give it back"),

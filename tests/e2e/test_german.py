@@ -49,6 +49,7 @@ GERMAN_PROFILE = """<?xml version="1.0" encoding="UTF-8"?>
 """
 
 CRITERIA = [[120, 3], [80, 5], [200, 1], [50, 4]]
+BGNBD = [0.243, 4.414, 0.793, 2.426]  # r, alpha, a, b: the CDNOW fit, in weeks
 
 
 def squash(text):
@@ -149,11 +150,15 @@ class GermanTest(unittest.TestCase):
         sheet.getCellRangeByName("F1").FormulaLocal = "=KUNDENBEWERTUNG(A1:B1; D1:E1; D2:E2; A1:B4)"
         sheet.getCellRangeByName("F2").FormulaLocal = "=KONZENTRATION(A1:A4; \"top1\")*0,5"
         sheet.getCellRangeByName("F3").FormulaLocal = "=RFMSEGMENT(545)"
+        # A model function: German name with umlaut, decimal commas in the times.
+        self.calc.put(sheet, "A6", [BGNBD])
+        sheet.getCellRangeByName("F4").FormulaLocal = "=BGNBDKÄUFE(52; 2; 30,5; 38,5; A6:D6)"
         # The same through the API's English formulas, in the same German office.
         sheet.getCellRangeByName("G1").setFormula("=CLIENTSCORE(A1:B1; D1:E1; D2:E2; A1:B4)")
         sheet.getCellRangeByName("G2").setFormula("=CONCENTRATION(A1:A4; \"top1\")*0.5")
+        sheet.getCellRangeByName("G4").setFormula("=BGNBDPURCHASES(52; 2; 30.5; 38.5; A6:D6)")
         doc.calculateAll()
-        for row in ("1", "2"):
+        for row in ("1", "2", "4"):
             err, german = self.calc.value(sheet, "F" + row)
             self.assertEqual(err, 0, f"F{row}: Err:{err}")
             self.assertEqual((err, german), self.calc.value(sheet, "G" + row))
@@ -163,6 +168,8 @@ class GermanTest(unittest.TestCase):
                          "=KUNDENBEWERTUNG(A1:B1;D1:E1;D2:E2;A1:B4)")
         self.assertIn("CLIENTSCORE(", sheet.getCellRangeByName("F1").getFormula())
         score = self.calc.value(sheet, "F1")[1]
+        purchases = self.calc.value(sheet, "F4")[1]
+        self.assertGreater(purchases, 0)
 
         path = os.path.join(self.tmp.name, "german.ods")
         doc.storeToURL(uno.systemPathToFileUrl(path), (uno.createUnoStruct(
@@ -174,6 +181,8 @@ class GermanTest(unittest.TestCase):
         self.assertEqual(formulas.count(
             "of:=ORG.CLIENTPRUNE.CLIENTPRUNE.CLIENTSCORE([.A1:.B1];[.D1:.E1];[.D2:.E2];[.A1:.B4])"), 2)
         self.assertIn("of:=ORG.CLIENTPRUNE.CLIENTPRUNE.CONCENTRATION([.A1:.A4];&quot;top1&quot;)*0.5", formulas)
+        self.assertEqual(formulas.count(
+            "of:=ORG.CLIENTPRUNE.CLIENTPRUNE.BGNBDPURCHASES(52;2;30.5;38.5;[.A6:.D6])"), 2)
         for fn in self.table:
             if gen_addin.has_german(fn) and fn["name_de"] != fn["name"]:
                 self.assertNotIn(fn["name_de"], content)
@@ -187,6 +196,7 @@ class GermanTest(unittest.TestCase):
                              "=CLIENTSCORE(A1:B1,D1:E1,D2:E2,A1:B4)")
             self.assertEqual(english.value(s, "F1"), (0, score))
             self.assertEqual(english.value(s, "F3"), (0, "Champions"))
+            self.assertEqual(english.value(s, "F4"), (0, purchases))
 
 
 if __name__ == "__main__":
