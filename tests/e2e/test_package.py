@@ -226,6 +226,36 @@ class PackageTest(unittest.TestCase):
         self.assertTrue(stack and "RWE" not in stack[0], stack)
         self.assertIn("__stack_chk_fail", syms)
 
+    def test_fortify_source(self):
+        """_FORTIFY_SOURCE=2 was on for our code: the glue's fprintf (the
+        trace file, convert.cxx) and the core's memcpy into arrays of known
+        size (src/models/mle.c) call glibc's checking *_chk variants.  Plain
+        memcpy/memset remain where the destination's size is not known at
+        compile time (nothing to check), and plain printf-family calls may
+        come only from GSL, which Debian builds without FORTIFY_SOURCE
+        (linked statically; its printing is debugging output we never call)."""
+        syms = subprocess.run(["nm", "-D", "--undefined-only", self.lib], capture_output=True,
+                              text=True, check=True).stdout
+        imported = {line.split()[-1].split("@")[0] for line in syms.splitlines() if line.strip()}
+        for chk in ("__fprintf_chk", "__memcpy_chk"):
+            self.assertIn(chk, imported)
+        unchecked = {"printf", "fprintf", "sprintf", "snprintf", "vprintf", "vfprintf",
+                     "vsprintf", "vsnprintf", "strcpy", "strcat", "strncpy", "strncat",
+                     "stpcpy", "gets", "fgets", "read"}
+        disasm = subprocess.run(["objdump", "-d", "--no-show-raw-insn", self.lib],
+                                capture_output=True, text=True, check=True).stdout
+        callers, fn = set(), None
+        for line in disasm.splitlines():
+            m = re.match(r"^[0-9a-f]+ <(.*)>:$", line)
+            if m:
+                fn = m.group(1)
+                continue
+            m = re.search(r"\s(?:call|jmp)\s.*<([\w.]+)@plt>", line)
+            if m and m.group(1) in unchecked:
+                callers.add((fn, m.group(1)))
+        ours = sorted(c for c in callers if not c[0].startswith("gsl_"))
+        self.assertEqual(ours, [], "unfortified string or printf calls outside GSL")
+
 
 if __name__ == "__main__":
     unittest.main(verbosity=2)
