@@ -71,6 +71,19 @@ class PackageTest(unittest.TestCase):
         self.assertEqual(refs - self.names, set(), "referenced but missing")
         self.assertEqual(self.names - refs, set(), "in the .oxt but referenced nowhere")
 
+    def test_no_stray_code_or_paths(self):
+        """The one native library is the component the manifest's
+        components file names; no entry is a symbolic link, a folder, an
+        absolute path or one that climbs out of the extension folder."""
+        elves = sorted(n for n in self.names if self.zip.read(n)[:4] == b"\x7fELF")
+        self.assertEqual(elves, [LIB])
+        for info in self.zip.infolist():
+            name = info.filename
+            self.assertFalse(name.startswith("/") or ".." in name.split("/"), name)
+            self.assertFalse(name.endswith("/"), name)
+            mode = info.external_attr >> 16
+            self.assertFalse(mode and (mode & 0o170000) == 0o120000, f"{name} is a symbolic link")
+
     def test_manifest_entries_exist(self):
         entries = self.xml("META-INF/manifest.xml").findall(f"{{{MANIFEST_NS}}}file-entry")
         types = {}
