@@ -33,40 +33,40 @@ ARCHIVES = [a for a in sys.argv[1:] if a.endswith(".a")]
 sys.argv[1:] = [a for a in sys.argv[1:] if not a.endswith(".a")]
 
 
-def writable_sections(archive):
-    """{(object, section): size} of the writable data sections of non-zero size."""
-    out = subprocess.run(["objdump", "-h", archive], capture_output=True, text=True,
+def objdump(flag, archive):
+    """(object file, line) for each line objdump flag prints about archive."""
+    out = subprocess.run(["objdump", flag, archive], capture_output=True, text=True,
                          check=True).stdout
-    found, obj = {}, None
+    obj = None
     for line in out.splitlines():
         m = re.match(r"^(\S+\.o):\s+file format", line)
         if m:
             obj = m.group(1)
-            continue
+        elif obj:
+            yield obj, line
+
+
+def writable(section):
+    return WRITABLE.match(section) and not RELRO.match(section)
+
+
+def writable_sections(archive):
+    """{(object, section): size} of the writable data sections of non-zero size."""
+    found = {}
+    for obj, line in objdump("-h", archive):
         f = line.split()
-        if len(f) >= 3 and f[0].isdigit() and WRITABLE.match(f[1]) and not RELRO.match(f[1]):
-            if int(f[2], 16):
-                found[(obj, f[1])] = int(f[2], 16)
+        if len(f) >= 3 and f[0].isdigit() and writable(f[1]) and int(f[2], 16):
+            found[(obj, f[1])] = int(f[2], 16)
     return found
 
 
 def writable_symbols(archive):
     """{(object, symbol)} of symbols in writable data sections, and commons."""
-    out = subprocess.run(["objdump", "-t", archive], capture_output=True, text=True,
-                         check=True).stdout
-    found, obj = set(), None
-    for line in out.splitlines():
-        m = re.match(r"^(\S+\.o):\s+file format", line)
-        if m:
-            obj = m.group(1)
-            continue
+    found = set()
+    for obj, line in objdump("-t", archive):
         m = re.match(r"^[0-9a-f]+\s.{7}\s(\S+)\s+[0-9a-f]+\s+(\S+)$", line)
-        if not m:
-            continue
-        section, name = m.groups()
-        if section == "*COM*" or (WRITABLE.match(section) and not RELRO.match(section)):
-            if name != section:  # not the section's own symbol
-                found.add((obj, name))
+        if m and (m.group(1) == "*COM*" or writable(m.group(1))) and m.group(2) != m.group(1):
+            found.add((obj, m.group(2)))  # (not the section's own symbol)
     return found
 
 
