@@ -119,10 +119,14 @@ void traceWrite(const char *function, double total)
  * (non-array) cell: its time grows with the square of their number.  So a
  * run of at least TRIM_BLANK_ROWS empty result rows at the end is left off
  * (at least one row is kept), and functions whose blank inputs give text
- * (ABCCLASS: a blank counts 0, class C) give no result for such a run of
- * blank input rows.  In an array formula those cells then show #N/A, as
- * Calc shows beyond any shorter result.  Shorter runs, as in a range sized
- * for growth (A2:E5000), are returned in full. */
+ * (ABCCLASS: a blank counts 0, class C) or 0 (COSTTOSERVE, COSTALLOCATE)
+ * give no result for such a run of blank input rows.  Functions that sum up
+ * the clients (CONCENTRATION, WHALECURVE, WHALEPEAK) leave it out too: a
+ * million clients of revenue 0 would change the Gini and the shares of
+ * clients.  In an array formula those cells then show #N/A, as Calc shows
+ * beyond any shorter result.  Shorter runs, as in a range sized for growth
+ * (A2:E5000), are returned in full: there a blank counts as the function's
+ * help says. */
 constexpr std::size_t TRIM_BLANK_ROWS = 65536;
 
 std::size_t Cells::clientRows() const

@@ -30,8 +30,10 @@ Range driverCosts(const char *function, DriverCore core, const Range &drivers,
         const Cells v = vector(cells(perDriver, Blank::Invalid, arg), arg);
         requireCount(v, d.cols, arg);
 
-        const cp_table t = d.table();
-        std::vector<double> cost(d.rows);
+        /* Blank rows count 0, so a whole-column reference would give a
+         * million costs of 0: they are not clients (Cells::clientRows). */
+        const cp_table t{d.data(), d.clientRows(), d.cols, d.cols};
+        std::vector<double> cost(t.rows);
         check(core(&t, v.data(), 1, cost.data(), 1), function);
         return columnResult(cost);
     });
@@ -54,10 +56,13 @@ Range ClientPrune::WHALECURVE(const Range &profit)
     return guarded("WHALECURVE", [&] {
         const Cells p = column(cells(profit, Blank::Zero, "profit"), "profit");
 
-        std::vector<double> curve(2 * p.rows); /* rows of (client share, profit share) */
-        check(cp_profit_whale_curve(p.data(), 1, p.rows, curve.data(), 2, curve.data() + 1, 2),
+        /* Blank rows of a whole-column reference are not clients with a
+         * profit of 0: they would stretch the client-share axis. */
+        const std::size_t n = p.clientRows();
+        std::vector<double> curve(2 * n); /* rows of (client share, profit share) */
+        check(cp_profit_whale_curve(p.data(), 1, n, curve.data(), 2, curve.data() + 1, 2),
               "WHALECURVE");
-        return tableResult(curve, p.rows, 2);
+        return tableResult(curve, n, 2);
     });
 }
 
@@ -67,7 +72,7 @@ Range ClientPrune::WHALEPEAK(const Range &profit)
         const Cells p = column(cells(profit, Blank::Zero, "profit"), "profit");
 
         std::vector<double> peak(2);
-        check(cp_profit_whale_peak(p.data(), 1, p.rows, &peak[0], &peak[1]), "WHALEPEAK");
+        check(cp_profit_whale_peak(p.data(), 1, p.clientRows(), &peak[0], &peak[1]), "WHALEPEAK");
         return tableResult(peak, 1, 2);
     });
 }
@@ -104,7 +109,8 @@ Range ClientPrune::CONCENTRATION(const Range &revenue, const Any &measure)
                 invalid("measure", "use \"hhi\", \"top1\", \"top5\" or \"gini\"");
 
         std::vector<double> result(1);
-        check(cp_profit_concentration(r.data(), 1, r.rows, m, &result[0]), "CONCENTRATION");
+        /* (the blank rows of a whole column are not clients: see Gini) */
+        check(cp_profit_concentration(r.data(), 1, r.clientRows(), m, &result[0]), "CONCENTRATION");
         return tableResult(result, 1, 1);
     });
 }

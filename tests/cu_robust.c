@@ -10,6 +10,7 @@
  */
 #include <math.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cp_health.h"
@@ -186,6 +187,145 @@ static void test_impact_ratio_overflow(void)
     CP_ASSERT_REL(o[CP_IMPACT_PROFIT_AFTER], 2.0240225330731064e303, 1e-15);
 }
 
+/* ---- Limits: sizes are checked before anything is read or allocated ---- */
+
+/* A size whose stride would overflow the index: 2^62 values 8 apart reach
+ * 2^65 doubles.  No such array exists, so the entry points must refuse it
+ * (CP_ELIMIT) before reading: the one double behind each pointer here is
+ * all the memory there is (ASan and valgrind would see a read past it). */
+#define HUGE_N ((size_t)1 << 62)
+
+static void test_span_helpers(void)
+{
+    /* The largest addressable index is CP_MAX_INDEX = PTRDIFF_MAX / 8. */
+    CU_ASSERT_TRUE(cp_span_ok(0, SIZE_MAX));
+    CU_ASSERT_TRUE(cp_span_ok(1, SIZE_MAX));
+    CU_ASSERT_TRUE(cp_span_ok(CP_MAX_INDEX + 1, 1));  /* indices 0 .. CP_MAX_INDEX */
+    CU_ASSERT_FALSE(cp_span_ok(CP_MAX_INDEX + 2, 1));
+    CU_ASSERT_TRUE(cp_span_ok(2, CP_MAX_INDEX));      /* index CP_MAX_INDEX */
+    CU_ASSERT_FALSE(cp_span_ok(3, CP_MAX_INDEX));     /* index 2 CP_MAX_INDEX */
+    /* Stride 0 (one value repeated) counts as 1: n itself is a size. */
+    CU_ASSERT_TRUE(cp_span_ok(CP_MAX_INDEX + 1, 0));
+    CU_ASSERT_FALSE(cp_span_ok(SIZE_MAX, 0));
+    CU_ASSERT_FALSE(cp_span_ok(HUGE_N, 8));
+    /* Tables: the last element is (rows - 1) tda + cols - 1. */
+    const double x = 1;
+    cp_table t = {&x, 2, 1, CP_MAX_INDEX};
+    CU_ASSERT_TRUE(cp_table_span_ok(&t));
+    t.cols = 2; /* (CP_MAX_INDEX) + 1: one past */
+    CU_ASSERT_FALSE(cp_table_span_ok(&t));
+    cp_table wide = {&x, (size_t)1 << 40, (size_t)1 << 30, (size_t)1 << 30}; /* n m = 2^70 */
+    CU_ASSERT_FALSE(cp_table_span_ok(&wide));
+    cp_table bad_tda = {&x, HUGE_N, 4, 1}; /* tda < cols is refused as invalid */
+    CU_ASSERT_TRUE(cp_table_span_ok(&bad_tda));
+}
+
+static void test_huge_sizes_refused(void)
+{
+    const double x[1] = {1}, w[1] = {1};
+    double out[CP_IMPACT_COUNT + CP_RFM_COLS];
+    int iout[1];
+    size_t order[1], nc, first[1], m;
+    /* A client table of 2^40 rows by 2^30 criteria (n x m overflows). */
+    cp_table wide = {x, (size_t)1 << 40, (size_t)1 << 30, (size_t)1 << 30};
+    cp_table tall = {x, HUGE_N, 1, 8}, small = {x, 1, 1, 1};
+    CP_ASSERT_STATUS(cp_score_clients(&wide, NULL, w, 1, NULL, 0, CP_METHOD_MINMAX, out, 1),
+                     CP_ELIMIT);
+    CP_ASSERT_STATUS(cp_score_clients(&tall, NULL, w, 1, NULL, 0, CP_METHOD_MINMAX, out, 1),
+                     CP_ELIMIT);
+    CP_ASSERT_STATUS(cp_score_clients(&small, &tall, w, 1, NULL, 0, CP_METHOD_MINMAX, out, 1),
+                     CP_ELIMIT);
+    /* Output stride: HUGE_N rows of one criterion written 8 apart. */
+    cp_table tall1 = {x, HUGE_N, 1, 1};
+    CP_ASSERT_STATUS(cp_score_clients(&tall1, NULL, w, 1, NULL, 0, CP_METHOD_MINMAX, out, 8),
+                     CP_ELIMIT);
+    CP_ASSERT_STATUS(cp_prune_rank(x, 8, NULL, 0, HUGE_N, NULL, 0, NULL, 0, 0, out, 1), CP_ELIMIT);
+    CP_ASSERT_STATUS(cp_prune_rank(x, 1, NULL, 0, 1, x, 8, NULL, 0, HUGE_N, out, 1), CP_ELIMIT);
+    CP_ASSERT_STATUS(cp_prune_order(x, 1, x, 8, HUGE_N, order, &m, out, 1), CP_ELIMIT);
+    CP_ASSERT_STATUS(cp_prune_set(x, 8, x, 1, HUGE_N, 0.5, out, 1), CP_ELIMIT);
+    CP_ASSERT_STATUS(cp_prune_quadrant(x, 1, x, 8, HUGE_N, NULL, 0, NULL, 0, 0, iout, 1), CP_ELIMIT);
+    CP_ASSERT_STATUS(cp_prune_quadrant(x, 1, x, 1, 1, x, 8, x, 1, HUGE_N, iout, 1), CP_ELIMIT);
+    CP_ASSERT_STATUS(cp_prune_impact(x, 1, x, 1, x, 8, HUGE_N, 0.5, out), CP_ELIMIT);
+    CP_ASSERT_STATUS(cp_profit_cost_to_serve(&tall, w, 1, out, 1), CP_ELIMIT);
+    CP_ASSERT_STATUS(cp_profit_allocate(&wide, w, 1, out, 1), CP_ELIMIT);
+    CP_ASSERT_STATUS(cp_profit_whale_curve(x, 8, HUGE_N, out, 2, out + 1, 2), CP_ELIMIT);
+    CP_ASSERT_STATUS(cp_profit_whale_peak(x, 8, HUGE_N, out, out + 1), CP_ELIMIT);
+    CP_ASSERT_STATUS(cp_profit_abc(x, 8, HUGE_N, NULL, 0, 0, 0.8, 0.95, iout, 1), CP_ELIMIT);
+    CP_ASSERT_STATUS(cp_profit_abc(x, 1, 1, x, 8, HUGE_N, 0.8, 0.95, iout, 1), CP_ELIMIT);
+    CP_ASSERT_STATUS(cp_profit_concentration(x, 8, HUGE_N, CP_CONCENTRATION_GINI, out), CP_ELIMIT);
+    CP_ASSERT_STATUS(cp_rfm_table(x, 8, x, 1, x, 1, HUGE_N, NAN, 1, out, CP_RFM_COLS, first, &nc),
+                     CP_ELIMIT);
+    cp_table rfm_tall = {x, HUGE_N, CP_RFM_SCORE_COLS, 8};
+    CP_ASSERT_STATUS(cp_rfm_score(&rfm_tall, NULL, 5, out, 1), CP_ELIMIT);
+    cp_canary_result cr;
+    CP_ASSERT_STATUS(cp_health_canary(x, 8, NULL, 0, HUGE_N, 0.05, &cr), CP_ELIMIT);
+    CP_ASSERT_STATUS(cp_health_idealfit(&small, x, 1, &tall, NULL, 0, out, 1), CP_ELIMIT);
+    CP_ASSERT_STATUS(cp_health_revenue_at_risk(x, 8, x, 1, HUGE_N, 0.9, 1000, 1, out), CP_ELIMIT);
+    CP_ASSERT_STATUS(cp_health_prune_stability(&tall, w, 1, NULL, 0, 1, 0.2, 100, 1, out, 1),
+                     CP_ELIMIT);
+    CP_ASSERT_STATUS(cp_health_segments(&tall, 2, 1, out, 1), CP_ELIMIT);
+    /* Weights or directions beyond the address space: refused likewise. */
+    cp_table many = {x, 1, HUGE_N, HUGE_N};
+    CP_ASSERT_STATUS(cp_score_clients(&many, NULL, w, 8, NULL, 0, CP_METHOD_MINMAX, out, 1),
+                     CP_ELIMIT);
+}
+
+/* The work bounds of the simulations, SEGMENTS and IDEALFIT, reached with
+ * inputs that fit in memory: refused before the work (and the memory it
+ * would take) starts. */
+static void test_work_bounds(void)
+{
+    double out[4];
+    /* PRUNESTABILITY: 10^6 simulations of 1,000 clients x 3 criteria =
+     * 3 x 10^9 draws > CP_HEALTH_MAX_DRAWS (2 x 10^9); 666 clients fit. */
+    double *c = calloc(3000, sizeof *c), *share = malloc(1000 * sizeof *share);
+    const double w[3] = {1, 1, 1};
+    for (size_t i = 0; i < 3000; i++)
+        c[i] = (double)(i % 97);
+    cp_table t = {c, 1000, 3, 3};
+    CP_ASSERT_STATUS(cp_health_prune_stability(&t, w, 1, NULL, 0, 10, 0.2, 1000000, 1, share, 1),
+                     CP_ELIMIT);
+    /* Absurd counts are invalid, never allocated: sims and k of 2^64 - 1. */
+    CP_ASSERT_STATUS(cp_health_prune_stability(&t, w, 1, NULL, 0, 10, 0.2, SIZE_MAX, 1, share, 1),
+                     CP_EINVAL);
+    CP_ASSERT_STATUS(cp_health_revenue_at_risk(c, 1, c, 1, 1000, 0.9, SIZE_MAX, 1, out), CP_EINVAL);
+    CP_ASSERT_STATUS(cp_health_segments(&t, SIZE_MAX, 1, share, 1), CP_EINVAL);
+    free(share);
+    free(c);
+
+    /* SEGMENTS: 10,001 distinct clients in 5,000 segments is 5.0005 x 10^7
+     * distance evaluations a pass > CP_SEGMENTS_MAX_WORK (5 x 10^7). */
+    const size_t n = 10001;
+    double *v = malloc(n * sizeof *v), *seg = malloc(n * sizeof *seg);
+    for (size_t i = 0; i < n; i++)
+        v[i] = (double)i;
+    cp_table vt = {v, n, 1, 1};
+    CP_ASSERT_STATUS(cp_health_segments(&vt, 5000, 1, seg, 1), CP_ELIMIT);
+    /* k = n: each client its own segment, no k-means, no bound. */
+    CP_ASSERT_STATUS(cp_health_segments(&vt, n, 1, seg, 1), CP_OK);
+    CP_ASSERT_REL(seg[0], (double)n, 0.0); /* the lowest value, numbered last */
+    free(seg);
+    free(v);
+
+    /* IDEALFIT: 1,588 criteria (1588^3 = 4.0045 x 10^9 > 4 x 10^9 for the
+     * SVD), and 4,001 clients x 1,000^2 = 4.001 x 10^9 for R. */
+    const size_t m = 1588;
+    double *p = malloc(2 * m * sizeof *p), *ideal = calloc(m, sizeof *ideal);
+    for (size_t j = 0; j < 2 * m; j++)
+        p[j] = (double)(j % 7);
+    cp_table client = {p, 1, m, m}, pop = {p, 2, m, m};
+    CP_ASSERT_STATUS(cp_health_idealfit(&client, ideal, 1, &pop, NULL, 0, out, 1), CP_ELIMIT);
+    free(p);
+    const size_t rows = 4001, cols = 1000;
+    double *big = calloc(rows * cols, sizeof *big);
+    cp_table bclient = {big, 1, cols, cols}, bpop = {big, rows, cols, cols};
+    CP_ASSERT_STATUS(cp_health_idealfit(&bclient, ideal, 1, &bpop, NULL, 0, out, 1), CP_ELIMIT);
+    bpop.rows = 4000; /* 4 x 10^9 exactly: allowed (all equal: fit 100) */
+    CP_ASSERT_STATUS(cp_health_idealfit(&bclient, ideal, 1, &bpop, NULL, 0, out, 1), CP_OK);
+    free(big);
+    free(ideal);
+}
+
 static CU_TestInfo tests[] = {
     {"subnormal_scores", test_subnormal_scores},
     {"subnormal_money", test_subnormal_money},
@@ -193,6 +333,9 @@ static CU_TestInfo tests[] = {
     {"rfm_huge_amounts", test_rfm_huge_amounts},
     {"idealfit_huge_orthogonal", test_idealfit_huge_orthogonal},
     {"impact_ratio_overflow", test_impact_ratio_overflow},
+    {"span_helpers", test_span_helpers},
+    {"huge_sizes_refused", test_huge_sizes_refused},
+    {"work_bounds", test_work_bounds},
     CU_TEST_INFO_NULL,
 };
 

@@ -22,7 +22,10 @@ enum {
     CP_EDOM = 4,    /* a model parameter outside its domain */
     CP_ENOCONV = 5, /* an iteration did not converge */
     CP_ENOMEM = 6,  /* an allocation failed */
-    CP_ELIMIT = 7   /* the input is larger than the core accepts */
+    CP_ELIMIT = 7   /* the input is larger than the core accepts: a bound on
+                       work, a result beyond the doubles, or (every entry
+                       point) a size or stride that no memory can hold,
+                       refused before anything is read (cp_span_ok) */
 };
 
 /* A short English sentence for a status code; never NULL, static storage. */

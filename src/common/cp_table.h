@@ -12,6 +12,7 @@
 #define CP_TABLE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -27,6 +28,29 @@ typedef struct {
 static inline double cp_table_get(const cp_table *t, size_t i, size_t j)
 {
     return t->data[i * t->tda + j];
+}
+
+/* The largest index into an array of doubles that the address space can
+ * hold.  An array with more elements exists in no caller's memory. */
+#define CP_MAX_INDEX ((size_t)PTRDIFF_MAX / sizeof(double))
+
+/* Whether the n elements x[0], x[stride], ..., x[(n - 1) * stride] can be
+ * addressed without the index overflowing (stride 0, one value repeated,
+ * counts as 1: n is then the size of what is computed from it).  Entry
+ * points refuse a size or stride beyond it with CP_ELIMIT before they read
+ * or allocate anything. */
+static inline int cp_span_ok(size_t n, size_t stride)
+{
+    return n == 0 || n - 1 <= CP_MAX_INDEX / (stride ? stride : 1);
+}
+
+/* The same for a table: its last element, (rows - 1) * tda + cols - 1.  A
+ * table with tda < cols passes here (it is refused as invalid elsewhere). */
+static inline int cp_table_span_ok(const cp_table *t)
+{
+    if (t->rows == 0 || t->cols == 0 || t->tda < t->cols)
+        return 1;
+    return t->cols - 1 <= CP_MAX_INDEX && t->rows - 1 <= (CP_MAX_INDEX - (t->cols - 1)) / t->tda;
 }
 
 /* Looks up an option name among names[0..count-1], ASCII case-insensitively.

@@ -424,6 +424,8 @@ int cp_health_canary(const double x[], size_t xstride, const double t[],
 {
     if (x == NULL || out == NULL)
         return CP_EINVAL;
+    if (!cp_span_ok(n, xstride) || !cp_span_ok(n, tstride))
+        return CP_ELIMIT; /* no caller's memory holds so many */
     if (n == 0)
         return CP_EEMPTY;
     if (!(alpha > 0.0 && alpha < 1.0))

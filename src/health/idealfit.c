@@ -63,6 +63,8 @@ int cp_health_idealfit(const cp_table *clients, const double ideal[],
 {
     if (clients == NULL || ideal == NULL || population == NULL || fit == NULL)
         return CP_EINVAL;
+    if (!cp_span_ok(clients->cols, istride) || !cp_span_ok(clients->rows, fstride))
+        return CP_ELIMIT; /* no caller's memory holds so many */
     int status = cp_health_complete_table(clients);
     if (status == CP_OK)
         status = cp_health_complete_table(population);

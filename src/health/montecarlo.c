@@ -68,6 +68,8 @@ int cp_health_revenue_at_risk(const double revenue[], size_t rstride,
 {
     if (revenue == NULL || p_alive == NULL || kept == NULL)
         return CP_EINVAL;
+    if (!cp_span_ok(n, rstride) || !cp_span_ok(n, pstride))
+        return CP_ELIMIT; /* no caller's memory holds so many */
     if (n == 0)
         return CP_EEMPTY;
     if (!(confidence > 0.0 && confidence < 1.0) || !sims_ok(sims))
@@ -136,6 +138,8 @@ int cp_health_prune_stability(const cp_table *criteria, const double weights[],
 {
     if (criteria == NULL || weights == NULL || share == NULL)
         return CP_EINVAL;
+    if (!cp_span_ok(criteria->rows, sstride))
+        return CP_ELIMIT; /* no caller's memory holds so many */
     int status = cp_score_table_ok(criteria);
     if (status != CP_OK)
         return status;

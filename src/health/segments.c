@@ -357,6 +357,8 @@ int cp_health_segments(const cp_table *criteria, size_t k, unsigned long seed,
 {
     if (criteria == NULL || segment == NULL)
         return CP_EINVAL;
+    if (!cp_span_ok(criteria->rows, sstride))
+        return CP_ELIMIT; /* no caller's memory holds so many */
     int status = cp_health_complete_table(criteria);
     if (status != CP_OK)
         return status;

@@ -60,6 +60,8 @@ int cp_profit_abc(const double value[], size_t value_stride, size_t n,
 {
     if (value == NULL || abc == NULL)
         return CP_EINVAL;
+    if (!cp_span_ok(n, value_stride) || !cp_span_ok(n, abc_stride) || !cp_span_ok(n_pop, pop_stride))
+        return CP_ELIMIT; /* no caller's memory holds so many */
     if (n == 0)
         return CP_EEMPTY;
     if (pop == NULL) { /* table mode */

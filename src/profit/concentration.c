@@ -91,6 +91,8 @@ int cp_profit_concentration(const double revenue[], size_t stride, size_t n,
 {
     if (revenue == NULL || result == NULL)
         return CP_EINVAL;
+    if (!cp_span_ok(n, stride))
+        return CP_ELIMIT; /* no caller's memory holds so many */
     if (n == 0)
         return CP_EEMPTY;
     for (size_t i = 0; i < n; i++)

@@ -51,6 +51,8 @@ static int drivers_ok(const cp_table *d)
  * pools) and the output. */
 static int inputs_ok(const cp_table *d, const double v[], size_t stride, const double out[])
 {
+    if (d != NULL && (!cp_table_span_ok(d) || !cp_span_ok(d->cols, stride)))
+        return CP_ELIMIT; /* no caller's memory holds so many */
     int status = drivers_ok(d);
     if (status != CP_OK)
         return status;

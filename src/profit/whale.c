@@ -42,6 +42,8 @@ static int profits_ok(const double p[], size_t stride, size_t n)
         return CP_EINVAL;
     if (n == 0)
         return CP_EEMPTY;
+    if (!cp_span_ok(n, stride))
+        return CP_ELIMIT; /* no caller's memory holds so many */
     for (size_t i = 0; i < n; i++)
         if (!isfinite(p[i * stride]))
             return CP_EINVAL;
@@ -55,6 +57,8 @@ int cp_profit_whale_curve(const double profit[], size_t profit_stride, size_t n,
     int check = profits_ok(profit, profit_stride, n);
     if (check == CP_OK && (client_share == NULL || profit_share == NULL))
         check = CP_EINVAL;
+    if (check == CP_OK && (!cp_span_ok(n, client_stride) || !cp_span_ok(n, share_stride)))
+        check = CP_ELIMIT; /* no caller's memory holds so many */
     if (check != CP_OK)
         return check;
     double *sorted = cp_alloc_array(n, sizeof *sorted);

@@ -26,6 +26,7 @@
 #include <math.h>
 
 #include "cp_sum.h"
+#include "cp_table.h"
 
 int cp_prune_impact(const double revenue[], size_t revenue_stride,
                     const double cost[], size_t cost_stride,
@@ -34,6 +35,8 @@ int cp_prune_impact(const double revenue[], size_t revenue_stride,
 {
     if (revenue == NULL || cost == NULL || flags == NULL || out == NULL)
         return CP_EINVAL;
+    if (!cp_span_ok(n, revenue_stride) || !cp_span_ok(n, cost_stride) || !cp_span_ok(n, flags_stride))
+        return CP_ELIMIT; /* no caller's memory holds so many */
     if (n == 0)
         return CP_EEMPTY;
     if (!(redeploy >= 0.0 && redeploy <= 1.0))

@@ -29,6 +29,7 @@
 
 #include "cp_alloc.h"
 #include "cp_select.h"
+#include "cp_table.h"
 
 const char *cp_quadrant_name(int quadrant)
 {
@@ -72,6 +73,10 @@ int cp_prune_quadrant(const double revenue[], size_t revenue_stride,
 {
     if (revenue == NULL || score == NULL || quadrant == NULL)
         return CP_EINVAL;
+    if (!cp_span_ok(n, revenue_stride) || !cp_span_ok(n, score_stride) ||
+        !cp_span_ok(n, quadrant_stride) || !cp_span_ok(n_pop, pop_revenue_stride) ||
+        !cp_span_ok(n_pop, pop_score_stride))
+        return CP_ELIMIT; /* no caller's memory holds so many */
     if ((pop_revenue == NULL) != (pop_score == NULL))
         return CP_EINVAL;
     if (n == 0)

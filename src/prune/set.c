@@ -34,6 +34,8 @@ int cp_prune_set(const double score[], size_t score_stride,
 {
     if (score == NULL || revenue == NULL || flag == NULL)
         return CP_EINVAL;
+    if (!cp_span_ok(n, score_stride) || !cp_span_ok(n, revenue_stride) || !cp_span_ok(n, flag_stride))
+        return CP_ELIMIT; /* no caller's memory holds so many */
     if (n == 0)
         return CP_EEMPTY;
     if (!(max_loss >= 0.0 && max_loss <= 1.0))

@@ -68,6 +68,8 @@ static int table_ok(const cp_table *t)
         return CP_EBADLEN;
     if (t->tda < t->cols)
         return CP_EINVAL;
+    if (!cp_table_span_ok(t))
+        return CP_ELIMIT; /* no caller's memory holds so many */
     for (size_t i = 0; i < t->rows; i++)
         for (size_t j = 0; j < t->cols; j++)
             if (!isfinite(cp_table_get(t, i, j)))
@@ -118,6 +120,8 @@ int cp_rfm_score(const cp_table *customers, const cp_table *population, int bins
 {
     if (customers == NULL || code == NULL || bins < 2 || bins > 9)
         return CP_EINVAL;
+    if (!cp_span_ok(customers->rows, stride))
+        return CP_ELIMIT; /* no caller's memory holds so many */
     const cp_table *pop = population ? population : customers;
     int status = table_ok(customers);
     if (status == CP_OK && pop != customers)

@@ -120,6 +120,9 @@ int cp_rfm_table(const double customer[], size_t cstride,
     if (customer == NULL || date == NULL || out == NULL || n_customers == NULL ||
         tda < CP_RFM_COLS)
         return CP_EINVAL;
+    if (!cp_span_ok(n, cstride) || !cp_span_ok(n, dstride) || !cp_span_ok(n, astride) ||
+        !cp_span_ok(n, tda))
+        return CP_ELIMIT; /* no caller's memory holds so many */
     *n_customers = 0;
     if (n == 0)
         return CP_EEMPTY;

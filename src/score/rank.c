@@ -111,6 +111,8 @@ int cp_prune_order(const double score[], size_t score_stride,
 {
     if (score == NULL || order == NULL || m == NULL || rank == NULL)
         return CP_EINVAL;
+    if (!cp_span_ok(n, score_stride) || !cp_span_ok(n, revenue_stride) || !cp_span_ok(n, rank_stride))
+        return CP_ELIMIT; /* no caller's memory holds so many */
     if (n == 0)
         return CP_EEMPTY;
     int status = scores_ok(score, score_stride, revenue, revenue_stride, n);
@@ -143,6 +145,9 @@ int cp_prune_rank(const double score[], size_t score_stride,
 {
     if (score == NULL || rank == NULL)
         return CP_EINVAL;
+    if (!cp_span_ok(n, score_stride) || !cp_span_ok(n, revenue_stride) || !cp_span_ok(n, rank_stride) ||
+        !cp_span_ok(n_pop, pop_score_stride) || !cp_span_ok(n_pop, pop_revenue_stride))
+        return CP_ELIMIT; /* no caller's memory holds so many */
     if (n == 0)
         return CP_EEMPTY;
     if (pop_score == NULL) { /* table mode */

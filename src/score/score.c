@@ -198,6 +198,8 @@ int cp_score_table_ok(const cp_table *t)
         return CP_EEMPTY;
     if (t->tda < t->cols)
         return CP_EINVAL;
+    if (!cp_table_span_ok(t))
+        return CP_ELIMIT; /* no caller's memory holds so many */
     for (size_t i = 0; i < t->rows; i++)
         for (size_t j = 0; j < t->cols; j++)
             if (isinf(cp_table_get(t, i, j)))
@@ -209,6 +211,8 @@ int cp_score_weights_ok(const double weights[], size_t wstride,
                         const double directions[], size_t dstride, size_t m,
                         double *wscale)
 {
+    if (!cp_span_ok(m, wstride) || (directions != NULL && !cp_span_ok(m, dstride)))
+        return CP_ELIMIT; /* no caller's memory holds so many */
     double wmax = 0.0;
     for (size_t j = 0; j < m; j++) {
         double w = weights[j * wstride];
@@ -244,6 +248,8 @@ int cp_score_clients(const cp_table *clients, const cp_table *population,
 {
     if (clients == NULL || weights == NULL || score == NULL)
         return CP_EINVAL;
+    if (!cp_span_ok(clients->rows, sstride))
+        return CP_ELIMIT; /* no caller's memory holds so many */
     if (method != CP_METHOD_MINMAX && method != CP_METHOD_PERCENTILE &&
         method != CP_METHOD_ZSCORE)
         return CP_EINVAL;

@@ -77,7 +77,8 @@ VALID = {
 HOSTILE = {
     "text": '"abc"',
     "text range": "H.A1:A40",
-    "blank range": "H.B1:F40",
+    "blank range": "H.M1:Q40",      # (nothing in it)
+    "blank range with errors": "H.B1:F40",
     "blank cell": "H.B1",
     "error cell": "H.C1",
     "range with an error": "H.D1:D40",

@@ -71,6 +71,19 @@ class PackageTest(unittest.TestCase):
         self.assertEqual(refs - self.names, set(), "referenced but missing")
         self.assertEqual(self.names - refs, set(), "in the .oxt but referenced nowhere")
 
+    def test_no_stray_code_or_paths(self):
+        """The one native library is the component the manifest's
+        components file names; no entry is a symbolic link, a folder, an
+        absolute path or one that climbs out of the extension folder."""
+        elves = sorted(n for n in self.names if self.zip.read(n)[:4] == b"\x7fELF")
+        self.assertEqual(elves, [LIB])
+        for info in self.zip.infolist():
+            name = info.filename
+            self.assertFalse(name.startswith("/") or ".." in name.split("/"), name)
+            self.assertFalse(name.endswith("/"), name)
+            mode = info.external_attr >> 16
+            self.assertFalse(mode and (mode & 0o170000) == 0o120000, f"{name} is a symbolic link")
+
     def test_manifest_entries_exist(self):
         entries = self.xml("META-INF/manifest.xml").findall(f"{{{MANIFEST_NS}}}file-entry")
         types = {}
@@ -225,6 +238,36 @@ class PackageTest(unittest.TestCase):
         stack = [line for line in seg.splitlines() if "GNU_STACK" in line]
         self.assertTrue(stack and "RWE" not in stack[0], stack)
         self.assertIn("__stack_chk_fail", syms)
+
+    def test_fortify_source(self):
+        """_FORTIFY_SOURCE=2 was on for our code: the glue's fprintf (the
+        trace file, convert.cxx) and the core's memcpy into arrays of known
+        size (src/models/mle.c) call glibc's checking *_chk variants.  Plain
+        memcpy/memset remain where the destination's size is not known at
+        compile time (nothing to check), and plain printf-family calls may
+        come only from GSL, which Debian builds without FORTIFY_SOURCE
+        (linked statically; its printing is debugging output we never call)."""
+        syms = subprocess.run(["nm", "-D", "--undefined-only", self.lib], capture_output=True,
+                              text=True, check=True).stdout
+        imported = {line.split()[-1].split("@")[0] for line in syms.splitlines() if line.strip()}
+        for chk in ("__fprintf_chk", "__memcpy_chk"):
+            self.assertIn(chk, imported)
+        unchecked = {"printf", "fprintf", "sprintf", "snprintf", "vprintf", "vfprintf",
+                     "vsprintf", "vsnprintf", "strcpy", "strcat", "strncpy", "strncat",
+                     "stpcpy", "gets", "fgets", "read"}
+        disasm = subprocess.run(["objdump", "-d", "--no-show-raw-insn", self.lib],
+                                capture_output=True, text=True, check=True).stdout
+        callers, fn = set(), None
+        for line in disasm.splitlines():
+            m = re.match(r"^[0-9a-f]+ <(.*)>:$", line)
+            if m:
+                fn = m.group(1)
+                continue
+            m = re.search(r"\s(?:call|jmp)\s.*<([\w.]+)@plt>", line)
+            if m and m.group(1) in unchecked:
+                callers.add((fn, m.group(1)))
+        ours = sorted(c for c in callers if not c[0].startswith("gsl_"))
+        self.assertEqual(ours, [], "unfortified string or printf calls outside GSL")
 
 
 if __name__ == "__main__":
