@@ -179,6 +179,14 @@ static const model_case bg_cases[] = {
     {{0.0018066213018688132, 15.2669150402583, 237.44699331211586, 535.0884664101965}, 1,
      134.62504439472383, 139.3624251834983, 1591.8988969110649,
      -11.35182570987976875, 0.68596352795409255398, 1.7017649545728923271, 1e-13},
+    /* T / alpha = 1e311 overflows a double (see test_overflow) */
+    {{1e-4, 1e-11, 1, 1}, 3, 1e299, 1e300, 1e300,
+     -2076.4891635806462106, 0.0029903403483655070299, 0.0066143447537486314383, 1e-13},
+    /* the edges of the fit's box |ln param| <= 25 */
+    {{1e-10, 1e-10, 1e-10, 1e-10}, 3, 10, 20, 30,
+     -32.013047752819588141, 0.99999999960000000016, 4.4999999980319110251, 1e-13},
+    {{5e10, 5e10, 5e10, 5e10}, 3, 10, 20, 30,
+     -12.079396142330508293, 0.000045397868813200165481, 0.000090795709855405075711, 1e-13},
 };
 
 /* mpmath, Pareto/NBD (Fader and Hardie's note, eq. 18-20, 22, 27):
@@ -228,6 +236,14 @@ static const model_case pnbd_cases[] = {
     /* s large with a large 2F1 argument */
     {{2, 0.5, 30, 5}, 40, 39.5, 40, 10,
      -108.29799974710722108, 0.65344097890849262486, 1.0483920237175629391, 1e-13},
+    /* T / alpha and T / beta = 1e311 overflow a double */
+    {{1e-4, 1e-11, 1e-4, 1e-11}, 3, 1e299, 1e300, 1e300,
+     -2080.9540774109494076, 0.96776085374735564401, 2.9032671841545554577, 1e-13},
+    /* the edges of the fit's box */
+    {{1e-10, 1e-10, 1e-10, 1e-10}, 3, 10, 20, 30,
+     -31.319900574878467818, 0.9999999997666666667, 4.4999999988402819513, 1e-13},
+    {{5e10, 5e10, 5e10, 5e10}, 3, 10, 20, 30,
+     -20.693147177068791678, 4.1223072587645354638e-9, 4.1223072590939342946e-9, 1e-13},
 };
 
 typedef int (*loglik_fn)(cp_column, cp_column, cp_column, cp_column, size_t, const double *,
@@ -305,6 +321,63 @@ static void test_expectation_shape(void)
     }
 }
 
+/* Overflow of intermediate quantities (the first three found by the
+ * fuzz_bgnbd_palive, fuzz_pnbd_palive and fuzz_gg_spend targets, which saw
+ * NaN or 0 returned with CP_OK). */
+static void test_overflow(void)
+{
+    double v;
+    /* r + x = inf with t_x = T: ((alpha+T)/(alpha+t_x))^(r+x) = 1^inf was
+     * inf * 0 = NaN.  By hand: P = 1/(1 + a/(b+x-1)) = 1/(1 + 1e-300) = 1. */
+    const double huge_r[4] = {1.7976931348623157e308, 1, 1, 1}, x1 = 1e300, t5 = 5;
+    CP_ASSERT_STATUS(cp_bgnbd_palive(one(&x1), one(&t5), one(&t5), 1, huge_r, &v, 1), CP_OK);
+    CU_ASSERT(v == 1.0);
+    /* b + x - 1 and r + x both infinite, t_x < T: odds of -inf + inf have
+     * no value in doubles: CP_ENOCONV, nothing written. */
+    const double both[4] = {1e308, 1, 1, 1e308}, xmax = 1.7976931348623157e308, t6 = 6;
+    v = -7;
+    CP_ASSERT_STATUS(cp_bgnbd_palive(one(&xmax), one(&t5), one(&t6), 1, both, &v, 1), CP_ENOCONV);
+    CU_ASSERT(v == -7);
+    /* Pareto/NBD, all parameters 4.68e-12, x 3, t_x 0, T 5.49e303: T/alpha
+     * overflowed and ln(e^A + e^B) was -inf - -inf.  By hand (alpha = beta,
+     * so A0 = (alpha+t_x)^-m - (alpha+T)^-m, m = r+s+x):
+     * P = 1/(1 + s/m (alpha+T)^m A0) ~ m/s (alpha/T)^m ~ 6e11 * 1e-945,
+     * 0 in doubles. */
+    const double tiny[4] = {4.6835885214330556e-12, 4.6835885214330556e-12,
+                            4.6835885214330556e-12, 4.6835885214330556e-12};
+    const double x3 = 3, zero = 0, Tbig = 5.4861240687936887e303;
+    CP_ASSERT_STATUS(cp_pnbd_palive(one(&x3), one(&zero), one(&Tbig), 1, tiny, &v, 1), CP_OK);
+    CU_ASSERT(v == 0.0);
+    /* x = 0, T = 1e300, alpha = 1e-11: by hand, ln L = -r ln(1 + T/alpha)
+     * = -1e-4 ln(1e311) for BG/NBD (the b terms cancel at x = 0); the
+     * expected purchases over t = 39 are r t/(alpha+T) (1 + O(t/T)) times
+     * P(alive) (1 for BG/NBD; 0.92851176024804812104 for Pareto/NBD from
+     * mpmath, as in pnbd_cases, with beta = alpha, s = r).  The 2F1 closed
+     * forms cancel all 300 digits here, so mpmath gives 0 for these E. */
+    const double bgp[4] = {1e-4, 1e-11, 1, 1}, pnp[4] = {1e-4, 1e-11, 1e-4, 1e-11};
+    const double T300 = 1e300, t39 = 39;
+    CP_ASSERT_STATUS(cp_bgnbd_loglik(one(&zero), one(&zero), one(&T300), NONE, 1, bgp, &v), CP_OK);
+    CP_ASSERT_REL(v, -1e-4 * 311.0 * log(10.0), 1e-12);
+    CP_ASSERT_STATUS(cp_bgnbd_palive(one(&zero), one(&zero), one(&T300), 1, bgp, &v, 1), CP_OK);
+    CU_ASSERT(v == 1.0);
+    CP_ASSERT_STATUS(cp_bgnbd_purchases(one(&t39), one(&zero), one(&zero), one(&T300), 1, bgp, &v, 1),
+                     CP_OK);
+    CP_ASSERT_REL(v, 1e-4 * 39 / 1e300, 1e-12);
+    CP_ASSERT_STATUS(cp_pnbd_loglik(one(&zero), one(&zero), one(&T300), NONE, 1, pnp, &v), CP_OK);
+    CP_ASSERT_REL(v, -0.069048560371451825444, 1e-13); /* mpmath */
+    CP_ASSERT_STATUS(cp_pnbd_palive(one(&zero), one(&zero), one(&T300), 1, pnp, &v, 1), CP_OK);
+    CP_ASSERT_REL(v, 0.92851176024804812104, 1e-13); /* mpmath */
+    CP_ASSERT_STATUS(cp_pnbd_purchases(one(&t39), one(&zero), one(&zero), one(&T300), 1, pnp, &v, 1),
+                     CP_OK);
+    CP_ASSERT_REL(v, 1e-4 * 39 / 1e300 * 0.92851176024804812104, 1e-12);
+    /* Gamma-gamma with p = 1e308: p x overflowed and the spend came out 0.
+     * By hand: p (gamma + x m)/(p x + q - 1) = (gamma + x m)/(x + (q-1)/p)
+     * = gamma / 6 (1 - 2.6e-308) for x = 6, m = 0. */
+    const double gg_huge[3] = {1e308, 16.879282064202272, 4.6835885214330556e-12}, x6 = 6;
+    CP_ASSERT_STATUS(cp_gg_spend(one(&x6), one(&zero), 1, gg_huge, &v, 1), CP_OK);
+    CP_ASSERT_REL(v, 4.6835885214330556e-12 / 6, 1e-15);
+}
+
 /* ---- gamma-gamma ------------------------------------------------------------ */
 
 static void test_gg_references(void)
@@ -344,6 +417,10 @@ static void test_clv_references(void)
         {2, 30.43, 38.86, 22.35, 12, 0.01, 4.345, 36.286560104094488876},
         {0, 0, 38.86, 0, 60, 0.02, 4.345, 20.134969982744590923},
         {7, 35, 38.86, 40, 1200, 0.005, 4.345, 999.73377802421975317},
+        /* the extremes of issue 3: 10,000 purchases, t_x = T, T near 0 */
+        {10000, 364, 365, 5.5, 24, 0.01, 4.345, 0.00026564964989884773444},
+        {5, 20, 20, 30, 24, 0.01, 4.345, 287.13733896054808981},
+        {1, 1e-7, 1e-6, 30, 24, 0.01, 4.345, 191.69797480372856778},
     };
     for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
         const double *c = cases[k];
@@ -352,6 +429,20 @@ static void test_clv_references(void)
                                 (int)c[4], c[5], c[6], &v, 1),
                          CP_OK);
         CP_ASSERT_REL(v, c[7], 1e-12);
+    }
+    /* mpmath, as above: tiny and huge parameters of both models, 24 months. */
+    static const double extreme[2][12] = {
+        /* BG/NBD r, alpha, a, b; GG p, q, gamma; x, t_x, T, m; CLV */
+        {1e-4, 1e-3, 1e-3, 1e-2, 1e-3, 2, 1e4, 2, 10, 30, 1e-3, 60.799284770864331395},
+        {1e4, 1e5, 50, 1e4, 1e3, 1e3, 1e-3, 7, 20, 30, 40, 311.0890618053937953},
+    };
+    for (int k = 0; k < 2; k++) {
+        const double *c = extreme[k];
+        double v;
+        CP_ASSERT_STATUS(cp_clv(one(&c[7]), one(&c[8]), one(&c[9]), one(&c[10]), 1, c, c + 4, 24,
+                                0.01, 4.345, &v, 1),
+                         CP_OK);
+        CP_ASSERT_REL(v, c[11], 1e-12);
     }
     /* One month, no discount: GGSPEND * BGNBDPURCHASES(u), by definition. */
     const double x = 2, tx = 30.43, T = 38.86, m = 22.35, u = 30;
@@ -743,6 +834,7 @@ static CU_TestInfo tests[] = {
     {"pnbd_references", test_pnbd_references},
     {"removable_singularities", test_removable_singularities},
     {"expectation_shape", test_expectation_shape},
+    {"overflow", test_overflow},
     {"gg_references", test_gg_references},
     {"clv_references", test_clv_references},
     {"bgnbd_cdnow", test_bgnbd_cdnow},

@@ -129,10 +129,12 @@ int cp_gg_fit(cp_column x, cp_column m, cp_column count, size_t n, double params
 
 int cp_gg_spend_one(double x, double m, const double par[3], double *spend)
 {
-    const double denom = par[0] * x + par[1] - 1.0;
+    /* For x > 0 divided through by p, (gamma + x m) / (x + (q - 1)/p), so
+     * that p x does not overflow for a huge p (the limit is m + gamma/x). */
+    const double denom = x == 0.0 ? par[1] - 1.0 : x + (par[1] - 1.0) / par[0];
     if (!(denom > 0.0))
         return CP_EDOM;
-    *spend = par[0] * (par[2] + x * m) / denom;
+    *spend = x == 0.0 ? par[0] * par[2] / denom : (par[2] + x * m) / denom;
     return isfinite(*spend) ? CP_OK : CP_EDOM;
 }
 
