@@ -686,6 +686,54 @@ static void test_no_convergence(void)
     CP_ASSERT_STATUS(cp_gg_fit(col(gx), col(gm), NONE, 4, g, &ll, NULL), CP_ENOCONV);
 }
 
+/* A small book whose BG/NBD likelihood has no maximum: 40 customers
+ * simulated from the BG/NBD process (Python's random.Random(3): T = 20 +
+ * i % 19, lambda ~ Gamma(0.25, scale 1/4.4), p ~ Beta(0.8, 2.4), purchases
+ * at exponential gaps until T, dropping out with probability p after each,
+ * t_x rounded to 2 decimals).  Its likelihood keeps rising as a and b grow
+ * together (a / (a + b) near 0.27): towards one drop-out probability for
+ * everyone, the limit a, b -> inf of the beta distribution, which is not a
+ * BG/NBD parameter.  CP_ENOCONV (Err:523) is the right answer, not a
+ * failure of the search.
+ *
+ * Independent computation: along a + b = S = 10 ... 1e6, r, alpha and
+ * a / (a + b) maximised by a Nelder-Mead search on eq. 6 in Python (plain
+ * floats), then the log-likelihood at those points (rounded to 6 digits)
+ * evaluated by mpmath at 40 digits from eq. 6 (ln Beta through loggamma).
+ * The limit model (drop-out probability pi for everyone: B(a, b+x)/B(a, b)
+ * -> (1-pi)^x, B(a+1, b+x-1)/B(a, b) -> pi (1-pi)^(x-1)) has its maximum
+ * -158.067540933 at r 0.27236, alpha 3.1015, pi 0.27043 (same search). */
+static void test_bgnbd_boundary(void)
+{
+    static const double book[40][3] = {
+        {1, 12.79, 20}, {0, 0, 21}, {3, 21.94, 22}, {0, 0, 23}, {0, 0, 24}, {1, 4.67, 25},
+        {3, 17.08, 26}, {2, 10.04, 27}, {0, 0, 28}, {2, 1.92, 29}, {1, 0.45, 30}, {0, 0, 31},
+        {4, 29.58, 32}, {1, 13.86, 33}, {0, 0, 34}, {0, 0, 35}, {0, 0, 36}, {8, 9.1, 37},
+        {2, 32.25, 38}, {1, 11.21, 20}, {0, 0, 21}, {1, 12.87, 22}, {0, 0, 23}, {0, 0, 24},
+        {0, 0, 25}, {1, 24.35, 26}, {0, 0, 27}, {0, 0, 28}, {3, 24.31, 29}, {1, 3.11, 30},
+        {0, 0, 31}, {0, 0, 32}, {3, 8.35, 33}, {0, 0, 34}, {0, 0, 35}, {0, 0, 36},
+        {0, 0, 37}, {1, 36.33, 38}, {0, 0, 20}, {1, 0.42, 21},
+    };
+    /* r, alpha, a, b at S = a + b = 10, 100, ..., 1e6, and mpmath's LL */
+    static const double profile[6][5] = {
+        {0.270967, 3.04308, 3.02891, 6.97109, -158.23479032884831946},
+        {0.272143, 3.09265, 27.4521, 72.5479, -158.08244052835178125},
+        {0.272338, 3.10057, 270.851, 729.149, -158.06899776129615102},
+        {0.272359, 3.10141, 2704.71, 7295.29, -158.06768626153640351},
+        {0.272358, 3.10146, 27043.2, 72956.8, -158.06755546291984942},
+        {0.272361, 3.10153, 270420.0, 729580.0, -158.0675423913599829},
+    };
+    cp_column x = {&book[0][0], 3}, tx = {&book[0][1], 3}, T = {&book[0][2], 3};
+    double p[4], ll, prev = -INFINITY;
+    CP_ASSERT_STATUS(cp_bgnbd_fit(x, tx, T, NONE, 40, p, &ll), CP_ENOCONV);
+    for (int k = 0; k < 6; k++) {
+        CP_ASSERT_STATUS(cp_bgnbd_loglik(x, tx, T, NONE, 40, profile[k], &ll), CP_OK);
+        CP_ASSERT_REL(ll, profile[k][4], 1e-12);
+        CU_ASSERT(ll > prev && ll < -158.0675409);
+        prev = ll;
+    }
+}
+
 /* ---- strides, broadcasting -------------------------------------------------- */
 
 static void test_strides(void)
@@ -845,6 +893,7 @@ static CU_TestInfo tests[] = {
     {"bgnbd_recovers_simulation", test_bgnbd_recovers_simulation},
     {"gg_recovers_simulation", test_gg_recovers_simulation},
     {"no_convergence", test_no_convergence},
+    {"bgnbd_boundary", test_bgnbd_boundary},
     {"strides", test_strides},
     {"errors", test_errors},
     CU_TEST_INFO_NULL,
