@@ -734,6 +734,43 @@ static void test_bgnbd_boundary(void)
     }
 }
 
+/* The same for Pareto/NBD (seed 6 of the same simulation): the likelihood
+ * keeps rising as s and beta grow together (s / beta = 0.0404, r and alpha
+ * held at 0.716097 and 9.63763), towards one death rate for everyone.
+ * The fit used to accept a point out on this ridge (s 1.5e8, beta 3.6e9:
+ * its Hessian passed the curvature test); it now probes the flattest
+ * direction and reports CP_ENOCONV.  Independent values: mpmath at 40
+ * digits, eq. 18 with s/(r+s+x) A0 = s I, I the integral over the time of
+ * death in (t_x, T) by mpmath.quad (checked against the 2F1 form of
+ * tests/mpmath_models.py at CDNOW's parameters). */
+static void test_pnbd_boundary(void)
+{
+    static const double book[40][3] = {
+        {0, 0, 20}, {1, 10.08, 21}, {1, 19.41, 22}, {1, 8.51, 23}, {1, 16.01, 24}, {0, 0, 25},
+        {0, 0, 26}, {0, 0, 27}, {1, 0.93, 28}, {3, 13.38, 29}, {2, 16.65, 30}, {2, 7.75, 31},
+        {0, 0, 32}, {0, 0, 33}, {0, 0, 34}, {0, 0, 35}, {0, 0, 36}, {0, 0, 37},
+        {0, 0, 38}, {0, 0, 20}, {1, 1.98, 21}, {0, 0, 22}, {1, 16.1, 23}, {0, 0, 24},
+        {0, 0, 25}, {7, 22.26, 26}, {4, 17.11, 27}, {0, 0, 28}, {0, 0, 29}, {2, 1.69, 30},
+        {0, 0, 31}, {0, 0, 32}, {4, 31.98, 33}, {1, 2.61, 34}, {0, 0, 35}, {3, 14.96, 36},
+        {0, 0, 37}, {0, 0, 38}, {4, 19.65, 20}, {9, 20.7, 21},
+    };
+    static const double s_values[5] = {1e2, 1e4, 1e6, 1e8, 1e10};
+    static const double mpmath_ll[5] = {
+        -175.73422062915916811, -175.73333914528068052, -175.7333309719710757,
+        -175.73333089030287835, -175.73333088948620287,
+    };
+    cp_column x = {&book[0][0], 3}, tx = {&book[0][1], 3}, T = {&book[0][2], 3};
+    double p[4], ll, prev = -INFINITY;
+    CP_ASSERT_STATUS(cp_pnbd_fit(x, tx, T, NONE, 40, p, &ll), CP_ENOCONV);
+    for (int k = 0; k < 5; k++) {
+        const double q[4] = {0.716097, 9.63763, s_values[k], s_values[k] * (3.64404e9 / 1.47243e8)};
+        CP_ASSERT_STATUS(cp_pnbd_loglik(x, tx, T, NONE, 40, q, &ll), CP_OK);
+        CP_ASSERT_REL(ll, mpmath_ll[k], 1e-13);
+        CU_ASSERT(ll > prev);
+        prev = ll;
+    }
+}
+
 /* ---- strides, broadcasting -------------------------------------------------- */
 
 static void test_strides(void)
@@ -894,6 +931,7 @@ static CU_TestInfo tests[] = {
     {"gg_recovers_simulation", test_gg_recovers_simulation},
     {"no_convergence", test_no_convergence},
     {"bgnbd_boundary", test_bgnbd_boundary},
+    {"pnbd_boundary", test_pnbd_boundary},
     {"strides", test_strides},
     {"errors", test_errors},
     CU_TEST_INFO_NULL,
