@@ -771,6 +771,41 @@ static void test_pnbd_boundary(void)
     }
 }
 
+/* And for gamma-gamma (seed 1 of the same simulation, whose monetary value
+ * is 10 + i % 30: one fixed amount per customer, no spread between a
+ * customer's purchases).  The likelihood keeps rising as p grows with
+ * p gamma fixed, towards purchases without spread around each customer's
+ * own mean (p -> inf).  Independent computation: q and p gamma maximised
+ * at each p by a Nelder-Mead search in Python (floats, eq. 1a), the
+ * log-likelihood there by mpmath at 40 digits (eq. 1a with loggamma). */
+static void test_gg_boundary(void)
+{
+    static const double book[20][2] = {
+        {2, 11}, {7, 12}, {2, 13}, {1, 15}, {1, 16}, {1, 18}, {1, 20}, {2, 21}, {3, 24}, {1, 28},
+        {3, 30}, {1, 31}, {6, 32}, {1, 33}, {1, 13}, {1, 14}, {1, 15}, {5, 16}, {1, 17}, {1, 19},
+    };
+    /* p, q, p gamma, mpmath's LL */
+    static const double profile[7][4] = {
+        {10, 12.8697, 237.828, -66.680389036545573622},
+        {1e2, 9.55097, 170.371, -65.316444722788826727},
+        {1e3, 9.242, 164.097, -65.183422565017793552},
+        {1e4, 9.21146, 163.476, -65.170173009249954643},
+        {1e5, 9.2083, 163.413, -65.168848596357894978},
+        {1e6, 9.20823, 163.41, -65.168716162136956433},
+        {1e7, 9.21003, 163.434, -65.168703402148720181},
+    };
+    cp_column x = {&book[0][0], 2}, m = {&book[0][1], 2};
+    double g[3], ll, prev = -INFINITY;
+    CP_ASSERT_STATUS(cp_gg_fit(x, m, NONE, 20, g, &ll, NULL), CP_ENOCONV);
+    for (int k = 0; k < 7; k++) {
+        const double q[3] = {profile[k][0], profile[k][1], profile[k][2] / profile[k][0]};
+        CP_ASSERT_STATUS(cp_gg_loglik(x, m, NONE, 20, q, &ll), CP_OK);
+        CP_ASSERT_REL(ll, profile[k][3], 1e-12);
+        CU_ASSERT(ll > prev);
+        prev = ll;
+    }
+}
+
 /* ---- strides, broadcasting -------------------------------------------------- */
 
 static void test_strides(void)
@@ -932,6 +967,7 @@ static CU_TestInfo tests[] = {
     {"no_convergence", test_no_convergence},
     {"bgnbd_boundary", test_bgnbd_boundary},
     {"pnbd_boundary", test_pnbd_boundary},
+    {"gg_boundary", test_gg_boundary},
     {"strides", test_strides},
     {"errors", test_errors},
     CU_TEST_INFO_NULL,

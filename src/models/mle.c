@@ -341,8 +341,9 @@ static int falls_along_ridge(mle_ctx *c, const double *theta, double f0, const d
     for (int sign = -1; sign <= 1; sign += 2) {
         for (size_t i = 0; i < n; i++)
             t[i] = theta[i] + sign * PROBE_STEP * v[i];
-        if (objective(c, t, NULL) < f0 - PROBE_DROP * (1.0 + fabs(f0)))
-            return 1;
+        const double ft = objective(c, t, NULL);
+        if (c->status != CP_OK || ft < f0 - PROBE_DROP * (1.0 + fabs(f0)))
+            return 1; /* (a failed evaluation: the caller reports it) */
     }
     return 0;
 }
