@@ -376,6 +376,12 @@ static void test_overflow(void)
     const double gg_huge[3] = {1e308, 16.879282064202272, 4.6835885214330556e-12}, x6 = 6;
     CP_ASSERT_STATUS(cp_gg_spend(one(&x6), one(&zero), 1, gg_huge, &v, 1), CP_OK);
     CP_ASSERT_REL(v, 4.6835885214330556e-12 / 6, 1e-15);
+    /* ... and q = 1e308 with p < 1: (q - 1)/p overflowed and the spend came
+     * out 0.  By hand: p x + q - 1 = 1e308 in doubles, so the spend is
+     * p (gamma + x m) / 1e308 = 0.00542145 * 60 / 1e308, subnormal. */
+    const double gg_q[3] = {0.0054214536176622891, 1e308, 4.6835885214330556e-12}, x4 = 4, m15 = 15;
+    CP_ASSERT_STATUS(cp_gg_spend(one(&x4), one(&m15), 1, gg_q, &v, 1), CP_OK);
+    CP_ASSERT_REL(v, 0.0054214536176622891 * (4.6835885214330556e-12 + 60) / 1e308, 1e-12);
 }
 
 /* ---- gamma-gamma ------------------------------------------------------------ */
