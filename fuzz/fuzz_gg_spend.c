@@ -2,10 +2,10 @@
 /* libFuzzer target: cp_gg_spend (GGSPEND).  A CP_OK result is finite and
  * >= 0 (0 only where the true value underflows, e.g. p gamma / (q - 1) =
  * 1e-20 / 5e303), lies between the customer's own mean m and the
- * population mean p gamma / (q - 1) when both exist (the posterior mean is a weighted
- * average of the two), and is the population mean for x = 0 - all to 1e-12
- * relative, or to 1e-320 where the values are subnormal (their spacing is
- * 4.9e-324, whatever the order of the operations). */
+ * population mean p gamma / (q - 1) when both exist (the posterior mean
+ * is a weighted average of the two), and is the population mean for x = 0
+ * - all to 1e-12 relative, or to 1e-320 where the values are subnormal
+ * (their spacing is 4.9e-324, whatever the order of the operations). */
 #include "models_fz.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
