@@ -9,6 +9,7 @@ encoder below mirrors its readers (fz_size, fz_byte, fz_value, fz_share),
 so a seed says in Python what the target will decode.  The targets of
 CLIENTSCORE and PRUNERANK keep their hand-made seeds.
 """
+import math
 import os
 import struct
 
@@ -57,6 +58,24 @@ class Seed:
         self.byte(250)
         return self.double(x)
 
+    # models_fz.h
+    def param(self, v):
+        """fz_param: e^((k - 120) / 4.6) for the byte k nearest to v."""
+        return self.byte(max(0, min(239, round(4.6 * math.log(v) + 120))))
+
+    def params(self, vs):
+        for v in vs:
+            self.param(v)
+        return self
+
+    def customer(self, x, share, T):
+        """fz_customer: x 0..11 or 250 k (k < 40), whole T 0..52, t_x = share * T."""
+        self.byte(x if x < 12 else 200 + x // 250)
+        self.byte(T)
+        if x:
+            self.share(share)
+        return self
+
 
 def S():
     return Seed()
@@ -64,6 +83,17 @@ def S():
 
 def flat(rows):
     return [v for r in rows for v in r]
+
+
+def CDNOW_LIKE(seed, counted):
+    """Eight CDNOW-like customers (x, share, T), with counts when counted."""
+    for x, share, T in [(2, 0.78, 39), (1, 0.5, 38), (0, 0, 38), (0, 0, 37), (5, 0.9, 36),
+                        (3, 0.3, 35), (0, 0, 34), (1, 0.05, 33)]:
+        seed.customer(x, share, T)
+        if counted:
+            seed.byte(3)
+    return seed
+
 
 
 BOOK = [[5, 2, 9], [1, 7, 3], [4, 4, "nan"], [8, 0, 6], [2, 9, 1]]  # clients x criteria
@@ -181,6 +211,68 @@ SEEDS = {
         S().size(6).size(2).size(2).byte(1).values([1, 1, 1, 2, 9, 9, 8, 9, 5, 5, 1, 1]),
         S().size(5).size(3).size(3).byte(4).values([5, 2, 9, 1, 7, 3, 4, 4, 4, 8, 0, 6, 1, 2, 3]),
         S().size(4).size(1).size(4).byte(0).values([1, 2, 3, 4]),
+    ],
+    # Customer-base models.  Customers are (x, share of T at the last
+    # purchase, T); parameters are rounded to the grid of fz_param.
+    "bgnbd_fit": [
+        CDNOW_LIKE(S().size(8).byte(0), False).params([0.24, 4.4, 0.79, 2.4]),
+        CDNOW_LIKE(S().size(8).byte(1), True).params([1, 1, 1, 1]),
+        S().size(3).byte(0).customer(0, 0, 10).customer(0, 0, 20).customer(0, 0, 30)
+           .params([0.5, 5, 1, 3]),
+    ],
+    "pnbd_fit": [
+        CDNOW_LIKE(S().size(8).byte(0), False).params([0.55, 10.6, 0.61, 11.7]),
+        CDNOW_LIKE(S().size(8).byte(1), True).params([1, 1, 1, 1]),
+        S().size(2).byte(0).customer(3, 1, 20).customer(3, 1, 20).params([0.5, 5, 1, 3]),
+    ],
+    "gg_fit": [
+        S().size(6).byte(0).byte(2).byte(14).byte(1).byte(4).byte(5).byte(30).byte(0).byte(0)
+           .byte(3).byte(9).byte(7).byte(22).params([6.25, 3.74, 15.44]),
+        S().size(4).byte(1).byte(1).byte(4).byte(2).byte(2).byte(8).byte(1).byte(3).byte(4)
+           .byte(3).byte(4).byte(12).byte(4).params([1, 2, 10]),
+        S().size(3).byte(0).byte(1).byte(4).byte(2).byte(4).byte(3).byte(4).params([1, 1, 1]),
+    ],
+    "bgnbd_palive": [
+        S().size(4).byte(0).customer(2, 0.78, 39).byte(3).customer(0, 0, 39).byte(3)
+           .customer(5, 1, 20).byte(3).customer(1, 0.5, 0).byte(3).params([0.24, 4.4, 0.79, 2.4]),
+        S().size(2).byte(1).customer(9750, 0.99, 52).byte(4).customer(3, 0.1, 52).byte(4)
+           .params([1e-4, 1e-3, 1e-3, 1e-2]),
+    ],
+    "bgnbd_purchases": [
+        S().size(3).byte(0).customer(2, 0.78, 39).byte(3).customer(0, 0, 39).byte(0)
+           .customer(9750, 0.99, 52).byte(19).params([0.24, 4.4, 0.79, 2.4]),
+        S().size(2).byte(1).customer(4, 0.6, 30).byte(2).customer(2, 0.1, 30).byte(7)
+           .params([0.5, 3, 1, 2.5]),
+        S().size(1).byte(0).customer(1, 0.5, 10).byte(250).double(1e6)
+           .params([1e-3, 1, 0.005, 0.1]),
+    ],
+    "pnbd_palive": [
+        S().size(4).byte(0).customer(2, 0.78, 39).byte(3).customer(0, 0, 39).byte(3)
+           .customer(5, 1, 20).byte(3).customer(0, 0, 0).byte(3).params([0.55, 10.6, 0.61, 11.7]),
+        S().size(2).byte(1).customer(3, 0.12, 40).byte(4).customer(9750, 0.99, 52).byte(4)
+           .params([0.5, 100, 0.8, 0.01]),
+    ],
+    "pnbd_purchases": [
+        S().size(3).byte(0).customer(2, 0.78, 39).byte(3).customer(0, 0, 39).byte(0)
+           .customer(3, 0.5, 50).byte(19).params([0.55, 10.6, 0.61, 11.7]),
+        S().size(1).byte(1).customer(4, 0.67, 30).byte(2).params([0.5, 10, 1, 12]),
+    ],
+    "gg_spend": [
+        S().size(3).byte(2).value(3).byte(0).byte(229).value(1)
+           .params([6.25, 3.74, 15.44]),
+        S().size(2).byte(1).value(9).byte(5).value(2).params([1e-3, 2, 1e4]),
+        S().size(1).byte(0).params([0.1, 0.5, 10]),
+    ],
+    "clv": [
+        # book as in bgnbd_purchases, then spend values, GG params, months,
+        # discount, month length
+        S().size(2).byte(0).customer(2, 0.78, 39).byte(3).customer(0, 0, 39).byte(3)
+           .params([0.24, 4.4, 0.79, 2.4]).value(3).params([6.25, 3.74, 15.44])
+           .byte(0).size(11).byte(1).byte(3),
+        S().size(1).byte(0).customer(7, 0.9, 39).byte(3).params([0.24, 4.4, 0.79, 2.4])
+           .value(5).params([6.25, 3.74, 15.44]).byte(0).size(1199).byte(0).byte(3),
+        S().size(1).byte(0).customer(1, 0.5, 10).byte(3).params([0.5, 3, 1, 2.5])
+           .value(2).params([2, 3, 10]).byte(0).size(63).byte(2).byte(29),
     ],
 }
 

@@ -179,6 +179,14 @@ static const model_case bg_cases[] = {
     {{0.0018066213018688132, 15.2669150402583, 237.44699331211586, 535.0884664101965}, 1,
      134.62504439472383, 139.3624251834983, 1591.8988969110649,
      -11.35182570987976875, 0.68596352795409255398, 1.7017649545728923271, 1e-13},
+    /* T / alpha = 1e311 overflows a double (see test_overflow) */
+    {{1e-4, 1e-11, 1, 1}, 3, 1e299, 1e300, 1e300,
+     -2076.4891635806462106, 0.0029903403483655070299, 0.0066143447537486314383, 1e-13},
+    /* the edges of the fit's box |ln param| <= 25 */
+    {{1e-10, 1e-10, 1e-10, 1e-10}, 3, 10, 20, 30,
+     -32.013047752819588141, 0.99999999960000000016, 4.4999999980319110251, 1e-13},
+    {{5e10, 5e10, 5e10, 5e10}, 3, 10, 20, 30,
+     -12.079396142330508293, 0.000045397868813200165481, 0.000090795709855405075711, 1e-13},
 };
 
 /* mpmath, Pareto/NBD (Fader and Hardie's note, eq. 18-20, 22, 27):
@@ -228,6 +236,14 @@ static const model_case pnbd_cases[] = {
     /* s large with a large 2F1 argument */
     {{2, 0.5, 30, 5}, 40, 39.5, 40, 10,
      -108.29799974710722108, 0.65344097890849262486, 1.0483920237175629391, 1e-13},
+    /* T / alpha and T / beta = 1e311 overflow a double */
+    {{1e-4, 1e-11, 1e-4, 1e-11}, 3, 1e299, 1e300, 1e300,
+     -2080.9540774109494076, 0.96776085374735564401, 2.9032671841545554577, 1e-13},
+    /* the edges of the fit's box */
+    {{1e-10, 1e-10, 1e-10, 1e-10}, 3, 10, 20, 30,
+     -31.319900574878467818, 0.9999999997666666667, 4.4999999988402819513, 1e-13},
+    {{5e10, 5e10, 5e10, 5e10}, 3, 10, 20, 30,
+     -20.693147177068791678, 4.1223072587645354638e-9, 4.1223072590939342946e-9, 1e-13},
 };
 
 typedef int (*loglik_fn)(cp_column, cp_column, cp_column, cp_column, size_t, const double *,
@@ -305,6 +321,69 @@ static void test_expectation_shape(void)
     }
 }
 
+/* Overflow of intermediate quantities (the first three found by the
+ * fuzz_bgnbd_palive, fuzz_pnbd_palive and fuzz_gg_spend targets, which saw
+ * NaN or 0 returned with CP_OK). */
+static void test_overflow(void)
+{
+    double v;
+    /* r + x = inf with t_x = T: ((alpha+T)/(alpha+t_x))^(r+x) = 1^inf was
+     * inf * 0 = NaN.  By hand: P = 1/(1 + a/(b+x-1)) = 1/(1 + 1e-300) = 1. */
+    const double huge_r[4] = {1.7976931348623157e308, 1, 1, 1}, x1 = 1e300, t5 = 5;
+    CP_ASSERT_STATUS(cp_bgnbd_palive(one(&x1), one(&t5), one(&t5), 1, huge_r, &v, 1), CP_OK);
+    CU_ASSERT(v == 1.0);
+    /* b + x - 1 and r + x both infinite, t_x < T: odds of -inf + inf have
+     * no value in doubles: CP_ENOCONV, nothing written. */
+    const double both[4] = {1e308, 1, 1, 1e308}, xmax = 1.7976931348623157e308, t6 = 6;
+    v = -7;
+    CP_ASSERT_STATUS(cp_bgnbd_palive(one(&xmax), one(&t5), one(&t6), 1, both, &v, 1), CP_ENOCONV);
+    CU_ASSERT(v == -7);
+    /* Pareto/NBD, all parameters 4.68e-12, x 3, t_x 0, T 5.49e303: T/alpha
+     * overflowed and ln(e^A + e^B) was -inf - -inf.  By hand (alpha = beta,
+     * so A0 = (alpha+t_x)^-m - (alpha+T)^-m, m = r+s+x):
+     * P = 1/(1 + s/m (alpha+T)^m A0) ~ m/s (alpha/T)^m ~ 6e11 * 1e-945,
+     * 0 in doubles. */
+    const double tiny[4] = {4.6835885214330556e-12, 4.6835885214330556e-12,
+                            4.6835885214330556e-12, 4.6835885214330556e-12};
+    const double x3 = 3, zero = 0, Tbig = 5.4861240687936887e303;
+    CP_ASSERT_STATUS(cp_pnbd_palive(one(&x3), one(&zero), one(&Tbig), 1, tiny, &v, 1), CP_OK);
+    CU_ASSERT(v == 0.0);
+    /* x = 0, T = 1e300, alpha = 1e-11: by hand, ln L = -r ln(1 + T/alpha)
+     * = -1e-4 ln(1e311) for BG/NBD (the b terms cancel at x = 0); the
+     * expected purchases over t = 39 are r t/(alpha+T) (1 + O(t/T)) times
+     * P(alive) (1 for BG/NBD; 0.92851176024804812104 for Pareto/NBD from
+     * mpmath, as in pnbd_cases, with beta = alpha, s = r).  The 2F1 closed
+     * forms cancel all 300 digits here, so mpmath gives 0 for these E. */
+    const double bgp[4] = {1e-4, 1e-11, 1, 1}, pnp[4] = {1e-4, 1e-11, 1e-4, 1e-11};
+    const double T300 = 1e300, t39 = 39;
+    CP_ASSERT_STATUS(cp_bgnbd_loglik(one(&zero), one(&zero), one(&T300), NONE, 1, bgp, &v), CP_OK);
+    CP_ASSERT_REL(v, -1e-4 * 311.0 * log(10.0), 1e-12);
+    CP_ASSERT_STATUS(cp_bgnbd_palive(one(&zero), one(&zero), one(&T300), 1, bgp, &v, 1), CP_OK);
+    CU_ASSERT(v == 1.0);
+    CP_ASSERT_STATUS(cp_bgnbd_purchases(one(&t39), one(&zero), one(&zero), one(&T300), 1, bgp, &v, 1),
+                     CP_OK);
+    CP_ASSERT_REL(v, 1e-4 * 39 / 1e300, 1e-12);
+    CP_ASSERT_STATUS(cp_pnbd_loglik(one(&zero), one(&zero), one(&T300), NONE, 1, pnp, &v), CP_OK);
+    CP_ASSERT_REL(v, -0.069048560371451825444, 1e-13); /* mpmath */
+    CP_ASSERT_STATUS(cp_pnbd_palive(one(&zero), one(&zero), one(&T300), 1, pnp, &v, 1), CP_OK);
+    CP_ASSERT_REL(v, 0.92851176024804812104, 1e-13); /* mpmath */
+    CP_ASSERT_STATUS(cp_pnbd_purchases(one(&t39), one(&zero), one(&zero), one(&T300), 1, pnp, &v, 1),
+                     CP_OK);
+    CP_ASSERT_REL(v, 1e-4 * 39 / 1e300 * 0.92851176024804812104, 1e-12);
+    /* Gamma-gamma with p = 1e308: p x overflowed and the spend came out 0.
+     * By hand: p (gamma + x m)/(p x + q - 1) = (gamma + x m)/(x + (q-1)/p)
+     * = gamma / 6 (1 - 2.6e-308) for x = 6, m = 0. */
+    const double gg_huge[3] = {1e308, 16.879282064202272, 4.6835885214330556e-12}, x6 = 6;
+    CP_ASSERT_STATUS(cp_gg_spend(one(&x6), one(&zero), 1, gg_huge, &v, 1), CP_OK);
+    CP_ASSERT_REL(v, 4.6835885214330556e-12 / 6, 1e-15);
+    /* ... and q = 1e308 with p < 1: (q - 1)/p overflowed and the spend came
+     * out 0.  By hand: p x + q - 1 = 1e308 in doubles, so the spend is
+     * p (gamma + x m) / 1e308 = 0.00542145 * 60 / 1e308, subnormal. */
+    const double gg_q[3] = {0.0054214536176622891, 1e308, 4.6835885214330556e-12}, x4 = 4, m15 = 15;
+    CP_ASSERT_STATUS(cp_gg_spend(one(&x4), one(&m15), 1, gg_q, &v, 1), CP_OK);
+    CP_ASSERT_REL(v, 0.0054214536176622891 * (4.6835885214330556e-12 + 60) / 1e308, 1e-12);
+}
+
 /* ---- gamma-gamma ------------------------------------------------------------ */
 
 static void test_gg_references(void)
@@ -344,6 +423,10 @@ static void test_clv_references(void)
         {2, 30.43, 38.86, 22.35, 12, 0.01, 4.345, 36.286560104094488876},
         {0, 0, 38.86, 0, 60, 0.02, 4.345, 20.134969982744590923},
         {7, 35, 38.86, 40, 1200, 0.005, 4.345, 999.73377802421975317},
+        /* the extremes of issue 3: 10,000 purchases, t_x = T, T near 0 */
+        {10000, 364, 365, 5.5, 24, 0.01, 4.345, 0.00026564964989884773444},
+        {5, 20, 20, 30, 24, 0.01, 4.345, 287.13733896054808981},
+        {1, 1e-7, 1e-6, 30, 24, 0.01, 4.345, 191.69797480372856778},
     };
     for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
         const double *c = cases[k];
@@ -352,6 +435,20 @@ static void test_clv_references(void)
                                 (int)c[4], c[5], c[6], &v, 1),
                          CP_OK);
         CP_ASSERT_REL(v, c[7], 1e-12);
+    }
+    /* mpmath, as above: tiny and huge parameters of both models, 24 months. */
+    static const double extreme[2][12] = {
+        /* BG/NBD r, alpha, a, b; GG p, q, gamma; x, t_x, T, m; CLV */
+        {1e-4, 1e-3, 1e-3, 1e-2, 1e-3, 2, 1e4, 2, 10, 30, 1e-3, 60.799284770864331395},
+        {1e4, 1e5, 50, 1e4, 1e3, 1e3, 1e-3, 7, 20, 30, 40, 311.0890618053937953},
+    };
+    for (int k = 0; k < 2; k++) {
+        const double *c = extreme[k];
+        double v;
+        CP_ASSERT_STATUS(cp_clv(one(&c[7]), one(&c[8]), one(&c[9]), one(&c[10]), 1, c, c + 4, 24,
+                                0.01, 4.345, &v, 1),
+                         CP_OK);
+        CP_ASSERT_REL(v, c[11], 1e-12);
     }
     /* One month, no discount: GGSPEND * BGNBDPURCHASES(u), by definition. */
     const double x = 2, tx = 30.43, T = 38.86, m = 22.35, u = 30;
@@ -595,6 +692,126 @@ static void test_no_convergence(void)
     CP_ASSERT_STATUS(cp_gg_fit(col(gx), col(gm), NONE, 4, g, &ll, NULL), CP_ENOCONV);
 }
 
+/* A small book whose BG/NBD likelihood has no maximum: 40 customers
+ * simulated from the BG/NBD process (Python's random.Random(3): T = 20 +
+ * i % 19, lambda ~ Gamma(0.25, scale 1/4.4), p ~ Beta(0.8, 2.4), purchases
+ * at exponential gaps until T, dropping out with probability p after each,
+ * t_x rounded to 2 decimals).  Its likelihood keeps rising as a and b grow
+ * together (a / (a + b) near 0.27): towards one drop-out probability for
+ * everyone, the limit a, b -> inf of the beta distribution, which is not a
+ * BG/NBD parameter.  CP_ENOCONV (Err:523) is the right answer, not a
+ * failure of the search.
+ *
+ * Independent computation: along a + b = S = 10 ... 1e6, r, alpha and
+ * a / (a + b) maximised by a Nelder-Mead search on eq. 6 in Python (plain
+ * floats), then the log-likelihood at those points (rounded to 6 digits)
+ * evaluated by mpmath at 40 digits from eq. 6 (ln Beta through loggamma).
+ * The limit model (drop-out probability pi for everyone: B(a, b+x)/B(a, b)
+ * -> (1-pi)^x, B(a+1, b+x-1)/B(a, b) -> pi (1-pi)^(x-1)) has its maximum
+ * -158.067540933 at r 0.27236, alpha 3.1015, pi 0.27043 (same search). */
+static void test_bgnbd_boundary(void)
+{
+    static const double book[40][3] = {
+        {1, 12.79, 20}, {0, 0, 21}, {3, 21.94, 22}, {0, 0, 23}, {0, 0, 24}, {1, 4.67, 25},
+        {3, 17.08, 26}, {2, 10.04, 27}, {0, 0, 28}, {2, 1.92, 29}, {1, 0.45, 30}, {0, 0, 31},
+        {4, 29.58, 32}, {1, 13.86, 33}, {0, 0, 34}, {0, 0, 35}, {0, 0, 36}, {8, 9.1, 37},
+        {2, 32.25, 38}, {1, 11.21, 20}, {0, 0, 21}, {1, 12.87, 22}, {0, 0, 23}, {0, 0, 24},
+        {0, 0, 25}, {1, 24.35, 26}, {0, 0, 27}, {0, 0, 28}, {3, 24.31, 29}, {1, 3.11, 30},
+        {0, 0, 31}, {0, 0, 32}, {3, 8.35, 33}, {0, 0, 34}, {0, 0, 35}, {0, 0, 36},
+        {0, 0, 37}, {1, 36.33, 38}, {0, 0, 20}, {1, 0.42, 21},
+    };
+    /* r, alpha, a, b at S = a + b = 10, 100, ..., 1e6, and mpmath's LL */
+    static const double profile[6][5] = {
+        {0.270967, 3.04308, 3.02891, 6.97109, -158.23479032884831946},
+        {0.272143, 3.09265, 27.4521, 72.5479, -158.08244052835178125},
+        {0.272338, 3.10057, 270.851, 729.149, -158.06899776129615102},
+        {0.272359, 3.10141, 2704.71, 7295.29, -158.06768626153640351},
+        {0.272358, 3.10146, 27043.2, 72956.8, -158.06755546291984942},
+        {0.272361, 3.10153, 270420.0, 729580.0, -158.0675423913599829},
+    };
+    cp_column x = {&book[0][0], 3}, tx = {&book[0][1], 3}, T = {&book[0][2], 3};
+    double p[4], ll, prev = -INFINITY;
+    CP_ASSERT_STATUS(cp_bgnbd_fit(x, tx, T, NONE, 40, p, &ll), CP_ENOCONV);
+    for (int k = 0; k < 6; k++) {
+        CP_ASSERT_STATUS(cp_bgnbd_loglik(x, tx, T, NONE, 40, profile[k], &ll), CP_OK);
+        CP_ASSERT_REL(ll, profile[k][4], 1e-12);
+        CU_ASSERT(ll > prev && ll < -158.0675409);
+        prev = ll;
+    }
+}
+
+/* The same for Pareto/NBD (seed 6 of the same simulation): the likelihood
+ * keeps rising as s and beta grow together (s / beta = 0.0404, r and alpha
+ * held at 0.716097 and 9.63763), towards one death rate for everyone.
+ * The fit used to accept a point out on this ridge (s 1.5e8, beta 3.6e9:
+ * its Hessian passed the curvature test); it now probes the flattest
+ * direction and reports CP_ENOCONV.  Independent values: mpmath at 40
+ * digits, eq. 18 with s/(r+s+x) A0 = s I, I the integral over the time of
+ * death in (t_x, T) by mpmath.quad (checked against the 2F1 form of
+ * tests/mpmath_models.py at CDNOW's parameters). */
+static void test_pnbd_boundary(void)
+{
+    static const double book[40][3] = {
+        {0, 0, 20}, {1, 10.08, 21}, {1, 19.41, 22}, {1, 8.51, 23}, {1, 16.01, 24}, {0, 0, 25},
+        {0, 0, 26}, {0, 0, 27}, {1, 0.93, 28}, {3, 13.38, 29}, {2, 16.65, 30}, {2, 7.75, 31},
+        {0, 0, 32}, {0, 0, 33}, {0, 0, 34}, {0, 0, 35}, {0, 0, 36}, {0, 0, 37},
+        {0, 0, 38}, {0, 0, 20}, {1, 1.98, 21}, {0, 0, 22}, {1, 16.1, 23}, {0, 0, 24},
+        {0, 0, 25}, {7, 22.26, 26}, {4, 17.11, 27}, {0, 0, 28}, {0, 0, 29}, {2, 1.69, 30},
+        {0, 0, 31}, {0, 0, 32}, {4, 31.98, 33}, {1, 2.61, 34}, {0, 0, 35}, {3, 14.96, 36},
+        {0, 0, 37}, {0, 0, 38}, {4, 19.65, 20}, {9, 20.7, 21},
+    };
+    static const double s_values[5] = {1e2, 1e4, 1e6, 1e8, 1e10};
+    static const double mpmath_ll[5] = {
+        -175.73422062915916811, -175.73333914528068052, -175.7333309719710757,
+        -175.73333089030287835, -175.73333088948620287,
+    };
+    cp_column x = {&book[0][0], 3}, tx = {&book[0][1], 3}, T = {&book[0][2], 3};
+    double p[4], ll, prev = -INFINITY;
+    CP_ASSERT_STATUS(cp_pnbd_fit(x, tx, T, NONE, 40, p, &ll), CP_ENOCONV);
+    for (int k = 0; k < 5; k++) {
+        const double q[4] = {0.716097, 9.63763, s_values[k], s_values[k] * (3.64404e9 / 1.47243e8)};
+        CP_ASSERT_STATUS(cp_pnbd_loglik(x, tx, T, NONE, 40, q, &ll), CP_OK);
+        CP_ASSERT_REL(ll, mpmath_ll[k], 1e-13);
+        CU_ASSERT(ll > prev);
+        prev = ll;
+    }
+}
+
+/* And for gamma-gamma (seed 1 of the same simulation, whose monetary value
+ * is 10 + i % 30: one fixed amount per customer, no spread between a
+ * customer's purchases).  The likelihood keeps rising as p grows with
+ * p gamma fixed, towards purchases without spread around each customer's
+ * own mean (p -> inf).  Independent computation: q and p gamma maximised
+ * at each p by a Nelder-Mead search in Python (floats, eq. 1a), the
+ * log-likelihood there by mpmath at 40 digits (eq. 1a with loggamma). */
+static void test_gg_boundary(void)
+{
+    static const double book[20][2] = {
+        {2, 11}, {7, 12}, {2, 13}, {1, 15}, {1, 16}, {1, 18}, {1, 20}, {2, 21}, {3, 24}, {1, 28},
+        {3, 30}, {1, 31}, {6, 32}, {1, 33}, {1, 13}, {1, 14}, {1, 15}, {5, 16}, {1, 17}, {1, 19},
+    };
+    /* p, q, p gamma, mpmath's LL */
+    static const double profile[7][4] = {
+        {10, 12.8697, 237.828, -66.680389036545573622},
+        {1e2, 9.55097, 170.371, -65.316444722788826727},
+        {1e3, 9.242, 164.097, -65.183422565017793552},
+        {1e4, 9.21146, 163.476, -65.170173009249954643},
+        {1e5, 9.2083, 163.413, -65.168848596357894978},
+        {1e6, 9.20823, 163.41, -65.168716162136956433},
+        {1e7, 9.21003, 163.434, -65.168703402148720181},
+    };
+    cp_column x = {&book[0][0], 2}, m = {&book[0][1], 2};
+    double g[3], ll, prev = -INFINITY;
+    CP_ASSERT_STATUS(cp_gg_fit(x, m, NONE, 20, g, &ll, NULL), CP_ENOCONV);
+    for (int k = 0; k < 7; k++) {
+        const double q[3] = {profile[k][0], profile[k][1], profile[k][2] / profile[k][0]};
+        CP_ASSERT_STATUS(cp_gg_loglik(x, m, NONE, 20, q, &ll), CP_OK);
+        CP_ASSERT_REL(ll, profile[k][3], 1e-12);
+        CU_ASSERT(ll > prev);
+        prev = ll;
+    }
+}
+
 /* ---- strides, broadcasting -------------------------------------------------- */
 
 static void test_strides(void)
@@ -743,6 +960,7 @@ static CU_TestInfo tests[] = {
     {"pnbd_references", test_pnbd_references},
     {"removable_singularities", test_removable_singularities},
     {"expectation_shape", test_expectation_shape},
+    {"overflow", test_overflow},
     {"gg_references", test_gg_references},
     {"clv_references", test_clv_references},
     {"bgnbd_cdnow", test_bgnbd_cdnow},
@@ -753,6 +971,9 @@ static CU_TestInfo tests[] = {
     {"bgnbd_recovers_simulation", test_bgnbd_recovers_simulation},
     {"gg_recovers_simulation", test_gg_recovers_simulation},
     {"no_convergence", test_no_convergence},
+    {"bgnbd_boundary", test_bgnbd_boundary},
+    {"pnbd_boundary", test_pnbd_boundary},
+    {"gg_boundary", test_gg_boundary},
     {"strides", test_strides},
     {"errors", test_errors},
     CU_TEST_INFO_NULL,

@@ -20,6 +20,12 @@
  *   gsl_linalg_SV_decomp_jacobi, gsl_cdf_ugaussian_P and gsl_rng_set work
  *   in place.  (Checked by counting malloc, calloc and realloc calls of a
  *   run of every case with an LD_PRELOAD counter: none came from GSL.)
+ *   The models' QAG integrals get their workspace from cp_alloc_array too
+ *   (src/models/quad.c).  The one exception is the BFGS minimizer of the
+ *   model fits (src/models/mle.c): gsl_multimin_fdfminimizer_alloc mallocs
+ *   its state and offers no other way.  Its NULL is checked and becomes
+ *   CP_ENOMEM (GSL's error handler is off in the add-in, as here); the
+ *   simulator cannot fail it.
  * - The C library's qsort() takes a scratch buffer with malloc() for
  *   arrays over 1 KB and, when that fails, sorts in place instead (glibc
  *   msort.c), so it cannot make a call fail.

@@ -102,6 +102,10 @@ BG_CASES = [
     (("6.7", "0.291", "0.00643", "2.41"), 568, "0.0272", "0.0364", 820000),  # huge k w
     (("0.0018066213018688132", "15.2669150402583", "237.44699331211586", "535.0884664101965"),
      1, "134.62504439472383", "139.3624251834983", "1591.8988969110649"),  # 50 digits were too few
+    (("1e-4", "1e-11", "1", "1"), 0, 0, "1e300", 39),                # T / alpha overflows a double
+    (("1e-4", "1e-11", "1", "1"), 3, "1e299", "1e300", "1e300"),     # ... with repeat purchases
+    (("1e-10", "1e-10", "1e-10", "1e-10"), 3, 10, 20, 30),           # the fit's box: e^-23
+    (("5e10", "5e10", "5e10", "5e10"), 3, 10, 20, 30),               # the fit's box: e^24.6
 ]
 
 PNBD_CASES = [
@@ -120,6 +124,10 @@ PNBD_CASES = [
     (("1e3", "1e4", "1e3", "1e4"), 7, 20, 30, 100),       # huge
     (("0.5", "10", "0.8", "10"), 3, 5, 40, 20),           # alpha = beta
     (("2", "0.5", "30", "5"), 40, "39.5", 40, 10),        # s large, z0 large
+    (("1e-4", "1e-11", "1e-4", "1e-11"), 0, 0, "1e300", 39),          # T / alpha overflows
+    (("1e-4", "1e-11", "1e-4", "1e-11"), 3, "1e299", "1e300", "1e300"),
+    (("1e-10", "1e-10", "1e-10", "1e-10"), 3, 10, 20, 30),            # the fit's box: e^-23
+    (("5e10", "5e10", "5e10", "5e10"), 3, 10, 20, 30),                # the fit's box: e^24.6
 ]
 
 GG_CASES = [
@@ -135,6 +143,13 @@ CLV_CASES = [
     (CDNOW_BG, ("6.25", "3.74", "15.44"), 2, "30.43", "38.86", "22.35", 12, "0.01", "4.345"),
     (CDNOW_BG, ("6.25", "3.74", "15.44"), 0, 0, "38.86", 0, 60, "0.02", "4.345"),
     (CDNOW_BG, ("6.25", "3.74", "15.44"), 7, 35, "38.86", "40", 1200, "0.005", "4.345"),
+    # the extremes of issue 3: 10,000 purchases, t_x = T, T near 0, tiny and
+    # huge parameters (BG/NBD and gamma-gamma)
+    (CDNOW_BG, ("6.25", "3.74", "15.44"), 10000, 364, 365, "5.5", 24, "0.01", "4.345"),
+    (CDNOW_BG, ("6.25", "3.74", "15.44"), 5, 20, 20, "30", 24, "0.01", "4.345"),
+    (CDNOW_BG, ("6.25", "3.74", "15.44"), 1, "1e-7", "1e-6", "30", 24, "0.01", "4.345"),
+    (("1e-4", "1e-3", "1e-3", "1e-2"), ("1e-3", "2", "1e4"), 2, 10, 30, "1e-3", 24, "0.01", "4.345"),
+    (("1e4", "1e5", "50", "1e4"), ("1e3", "1e3", "1e-3"), 7, 20, 30, "40", 24, "0.01", "4.345"),
 ]
 
 SPECIAL_CASES = [(1e15, 5), (7e10, 3), (1e5, 0.5), (0.5, 1e4), (3.3, 1e7), (1e-10, 1e4), (45.5, 17.25),
@@ -152,6 +167,16 @@ def clv(bgp, ggp, x, tx, T, m, months, d, u):
 
 
 def main():
+    import sys
+    only = sys.argv[1:]  # e.g. "BG 18": BG_CASES[18:] only
+    start = int(only[1]) if len(only) > 1 else 0
+    if only:
+        table = {"BG": BG_CASES, "PNBD": PNBD_CASES, "CLV": CLV_CASES}[only[0]][start:]
+        for case in table:
+            v = clv(*case) if only[0] == "CLV" else (bg if only[0] == "BG" else pnbd)(*case)
+            print(only[0], case, "\n   ", v if only[0] != "CLV" else nstr(v, 20)) if only[0] == "CLV" else \
+                print(only[0], case, "\n   lnL", nstr(v[0], 20), " P", nstr(v[1], 20), " E", nstr(v[2], 20))
+        return
     for case in BG_CASES:
         ll, pa, e = bg(*case)
         print("BG", case, "\n   lnL", nstr(ll, 20), " P", nstr(pa, 20), " E", nstr(e, 20))

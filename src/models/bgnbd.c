@@ -85,7 +85,7 @@ static int book_loglik(const cp_book *book, const double p[], double *ll, double
     if (l == NULL)
         return CP_ENOMEM;
     for (size_t t = 0; t < book->ntimes; t++)
-        l[t] = cp_log1p(book->times[t] / alpha);
+        l[t] = cp_log1p_div(book->times[t], alpha);
     double sum = 0.0, g[4] = {0, 0, 0, 0};
     double cur_x = -1.0, G = 0, dGr = 0, dGa = 0, dGb = 0, lab = 0;
     for (size_t i = 0; i < book->n; i++) {
@@ -180,7 +180,9 @@ static double log_dead_odds(const double p[4], double x, double tx, double T)
 {
     if (x == 0)
         return -INFINITY;
-    return log(p[2]) - log(p[3] + x - 1.0) + (p[0] + x) * log1p((T - tx) / (p[1] + tx));
+    const double lo = log(p[2]) - log(p[3] + x - 1.0);
+    /* t_x = T: the power is 1, also where r + x overflows (inf * 0) */
+    return tx == T ? lo : lo + (p[0] + x) * cp_log1p_div(T - tx, p[1] + tx);
 }
 
 static double palive_from_odds(double lo)
@@ -205,6 +207,11 @@ int cp_bgnbd_palive(cp_column x, cp_column tx, cp_column T, size_t n, const doub
     for (size_t i = 0; i < n; i++)
         if ((status = cp_check_customer(cp_col(x, i), cp_col(tx, i), cp_col(T, i))) != CP_OK)
             return status;
+    /* Odds that overflow both ways (b + x and r + x infinite) have no
+     * value: checked before anything is written. */
+    for (size_t i = 0; i < n; i++)
+        if (isnan(log_dead_odds(params, cp_col(x, i), cp_col(tx, i), cp_col(T, i))))
+            return CP_ENOCONV;
     for (size_t i = 0; i < n; i++)
         out[i * os] =
             palive_from_odds(log_dead_odds(params, cp_col(x, i), cp_col(tx, i), cp_col(T, i)));

@@ -23,7 +23,9 @@
  * Status codes: CP_OK; CP_EINVAL (NULL pointer, a row outside the domain,
  * a bad option); CP_EDOM (a parameter); CP_EEMPTY (n = 0, or nothing left
  * to fit); CP_ENOCONV (a fit that did not reach a proper maximum, or a
- * prediction whose numerical integration did not reach full accuracy);
+ * prediction whose numerical integration did not reach full accuracy or
+ * that has no value in double precision, e.g. odds that overflow both ways
+ * at x near 1e308);
  * CP_ENOMEM; CP_ELIMIT (n too large to allocate for).
  */
 #ifndef CP_MODELS_H

@@ -129,10 +129,15 @@ int cp_gg_fit(cp_column x, cp_column m, cp_column count, size_t n, double params
 
 int cp_gg_spend_one(double x, double m, const double par[3], double *spend)
 {
-    const double denom = par[0] * x + par[1] - 1.0;
+    /* For p > 1 divided through by p, (gamma + x m) / (x + (q - 1)/p), so
+     * that p x does not overflow for a huge p (the limit is m + gamma/x);
+     * for p <= 1 as written, p ((gamma + x m) / (p x + q - 1)), so that
+     * (q - 1)/p does not overflow for a huge q. */
+    const double p = par[0], q = par[1], gamma = par[2];
+    const double denom = p > 1.0 ? x + (q - 1.0) / p : p * x + q - 1.0;
     if (!(denom > 0.0))
         return CP_EDOM;
-    *spend = par[0] * (par[2] + x * m) / denom;
+    *spend = p > 1.0 ? (gamma + x * m) / denom : p * ((gamma + x * m) / denom);
     return isfinite(*spend) ? CP_OK : CP_EDOM;
 }
 

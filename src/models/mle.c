@@ -23,8 +23,11 @@
  *      from there to a gradient of 1e-8.
  *   4. The point is accepted only as a proper interior minimum: gradient
  *      max-norm <= 1e-7, every |theta_i| <= 25 (parameters between 1.4e-11
- *      and 7.2e10 in their own units) and a Hessian, computed there, whose
- *      smallest eigenvalue is above 1e-8 of its largest.
+ *      and 7.2e10 in their own units), a Hessian, computed there, whose
+ *      smallest eigenvalue is above 1e-8 of its largest, and no lower f at
+ *      a step of 2 either way along that eigenvalue's eigenvector (a ridge
+ *      far out towards a parameter of 0 or infinity can still be curved
+ *      enough for the eigenvalue test while f keeps falling along it).
  *      Anything else - a likelihood that keeps rising towards a parameter of
  *      0 or infinity, a saddle, a run out of iterations - is not a
  *      maximum-likelihood estimate, and is reported as CP_ENOCONV.
@@ -75,6 +78,8 @@
 #define CONFIRM_DIST 1e-2
 #define ACCEPT_GRAD 1e-7
 #define HESS_STEP 1e-6
+#define PROBE_STEP 2.0   /* in ln parameters: a factor e^2 */
+#define PROBE_DROP 1e-13 /* relative: well above f's rounding (1e-16) */
 
 typedef struct {
     size_t dim;
@@ -312,7 +317,41 @@ static int bfgs(mle_ctx *c, const double *start, double tol, double *Hbest, cons
  * 1e-8 of its largest (the CDNOW fits have 1e-3; a likelihood that flattens
  * towards a parameter of 0 or infinity has 1e-10 and less).  Its Cholesky
  * factor goes to Hfactor. */
-static int is_minimum(mle_ctx *c, const double *theta, const double *g, double *Hfactor)
+/* Whether f falls below f0 at theta +- PROBE_STEP along the Hessian's
+ * flattest direction (the eigenvector of its smallest eigenvalue, found by
+ * inverse iteration with the Cholesky factor L): a ridge that still rises
+ * towards a parameter of 0 or infinity, however slowly (the curvature
+ * test alone lets a point far out on such a ridge pass: lifetimes 1e9
+ * times the mean age in a Pareto/NBD fit of 40 customers). */
+static int falls_along_ridge(mle_ctx *c, const double *theta, double f0, const double *L)
+{
+    const size_t n = c->dim;
+    double v[MAXDIM], y[MAXDIM], t[MAXDIM];
+    for (size_t i = 0; i < n; i++)
+        v[i] = 1.0 / sqrt((double)n);
+    for (int it = 0; it < 30; it++) {
+        cholesky_solve(n, L, v, y);
+        double norm = 0.0;
+        for (size_t i = 0; i < n; i++)
+            norm += y[i] * y[i];
+        norm = sqrt(norm);
+        if (!(norm > 0.0) || !isfinite(norm))
+            return 0;
+        for (size_t i = 0; i < n; i++)
+            v[i] = y[i] / norm;
+    }
+    for (int sign = -1; sign <= 1; sign += 2) {
+        for (size_t i = 0; i < n; i++)
+            t[i] = theta[i] + sign * PROBE_STEP * v[i];
+        const double ft = objective(c, t, NULL);
+        if (c->status != CP_OK || ft < f0 - PROBE_DROP * (1.0 + fabs(f0)))
+            return 1; /* (a failed evaluation: the caller reports it) */
+    }
+    return 0;
+}
+
+static int is_minimum(mle_ctx *c, const double *theta, double f, const double *g,
+                      double *Hfactor)
 {
     const size_t n = c->dim;
     if (max_abs(g, n) > ACCEPT_GRAD || max_abs(theta, n) > INTERIOR)
@@ -329,7 +368,7 @@ static int is_minimum(mle_ctx *c, const double *theta, const double *g, double *
     memcpy(shifted, H, sizeof H);
     for (size_t i = 0; i < n; i++)
         shifted[i * n + i] -= 1e-8 * norm;
-    if (cholesky(n, shifted) || cholesky(n, H))
+    if (cholesky(n, shifted) || cholesky(n, H) || falls_along_ridge(c, theta, f, H))
         return 0;
     memcpy(Hfactor, H, n * n * sizeof *H);
     return 1;
@@ -355,7 +394,7 @@ static int polish(mle_ctx *c, double *theta, double *fout, double *Hdata)
     }
     if (c->status != CP_OK)
         return c->status == CP_ENOMEM ? CP_ENOMEM : CP_ENOCONV;
-    if (!isfinite(f) || !is_minimum(c, theta, g, Hdata))
+    if (!isfinite(f) || !is_minimum(c, theta, f, g, Hdata))
         return c->status == CP_ENOMEM ? CP_ENOMEM : CP_ENOCONV;
     *fout = f;
     return CP_OK;

@@ -48,6 +48,14 @@ static inline double cp_log1p(double y)
     return u == 1.0 ? y : log(u) * (y / (u - 1.0));
 }
 
+/* ln(1 + u/v) for v > 0 and u/v > -1, also where u/v overflows (a time of
+ * 1e300 over a rate parameter of 1e-11): then it is ln u - ln v. */
+static inline double cp_log1p_div(double u, double v)
+{
+    const double y = u / v;
+    return isinf(y) ? log(u) - log(v) : cp_log1p(y);
+}
+
 /* ---- book.c ----------------------------------------------------------- */
 
 static inline double cp_col(cp_column c, size_t i)

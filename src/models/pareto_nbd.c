@@ -195,7 +195,7 @@ static int quad_I(double k, double s1, double alpha, double beta, double y0, dou
     const double cmin = fmin(alpha, beta);
     pnbd_integrand q = {k, s1, (cmin + y0) / (alpha + y0), (cmin + y0) / (beta + y0),
                         alpha + y0, beta + y0};
-    const double U = log1p((y1 - y0) / (cmin + y0));
+    const double U = cp_log1p_div(y1 - y0, cmin + y0);
     /* The integrand is log-concave in u; its mode is at 0 unless k < 1
      * and alpha < beta, where (alpha+tau)/(beta+tau) = (1-k)/(s+1). */
     double mode = 0.0;
@@ -249,12 +249,12 @@ static params_t params_of(const double p[4])
 
 static void fill_time_logs(const params_t *p, double v, time_logs *t)
 {
-    t->la1 = cp_log1p(v / p->alpha);
-    t->lb1 = cp_log1p(v / p->beta);
+    t->la1 = cp_log1p_div(v, p->alpha);
+    t->lb1 = cp_log1p_div(v, p->beta);
     t->lna = log(p->alpha + v);
     t->lnb = log(p->beta + v);
-    t->lab1 = cp_log1p((p->alpha + v - p->beta) / p->beta);
-    t->lab2 = cp_log1p((p->beta + v - p->alpha) / p->alpha);
+    t->lab1 = cp_log1p_div(p->alpha + v - p->beta, p->beta);
+    t->lab2 = cp_log1p_div(p->beta + v - p->alpha, p->alpha);
 }
 
 /* A, B and their derivatives for x, t_x = y0, T = y1, with l0, l1 the
@@ -288,7 +288,7 @@ static int terms(const params_t *p, double x, double y0, double y1, const time_l
     const double c = use_alpha ? alpha : beta, o = use_alpha ? beta : alpha;
     const double e = use_alpha ? s + 1.0 : k, z0 = use_alpha ? z1 : z2;
     const double cy = c + y0;
-    const double L = cp_log1p((y1 - y0) / cy);
+    const double L = cp_log1p_div(y1 - y0, cy);
     series sr;
     if ((use_alpha ? cost1 : cost2) <= SERIES_MAX && sum_series(e, m, z0, L, grad, &sr, work) &&
         sr.S > 0.0) {
@@ -456,7 +456,7 @@ static int palive_one(const double par[4], double x, double tx, double T, double
         return status;
     const double d = t.B - t.A; /* ln of the odds against alive */
     *pa = d > 0 ? exp(-d) / (1.0 + exp(-d)) : 1.0 / (1.0 + exp(d));
-    return CP_OK;
+    return isnan(*pa) ? CP_ENOCONV : CP_OK;
 }
 
 int cp_pnbd_palive(cp_column x, cp_column tx, cp_column T, size_t n, const double params[4],
@@ -500,7 +500,7 @@ int cp_pnbd_purchases(cp_column t, cp_column x, cp_column tx, cp_column T, size_
         if (status != CP_OK)
             break;
         /* (r+x)(beta+T)/(alpha+T) (1 - q^(s-1))/(s-1), q = (beta+T)/(beta+T+t) */
-        const double L = log1p(ti / (beta + Ti));
+        const double L = cp_log1p_div(ti, beta + Ti);
         tmp[i] = (r + xi) * (beta + Ti) / (alpha + Ti) * cp_one_minus_pow_over(s - 1.0, L) * pa;
         if (!isfinite(tmp[i]))
             status = CP_ENOCONV;

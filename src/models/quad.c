@@ -16,8 +16,8 @@
  *
  *   The integral itself is GSL's QAG with the 21-point Gauss-Kronrod rule
  *   (Piessens et al. 1983), relative accuracy 1e-12, at most 200
- *   subintervals.  A result short of 1e-9 is reported as CP_ENOCONV rather
- *   than returned.
+ *   subintervals (its workspace from cp_alloc_array).  A result short of
+ *   1e-9 is reported as CP_ENOCONV rather than returned.
  *
  *   cp_quad_vec integrates several functions exp(f(u) - M) w_j(u) that
  *   share their expensive part f in one adaptive pass: the 15-point
@@ -42,6 +42,8 @@
 
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_integration.h>
+
+#include "cp_alloc.h"
 
 #define GRID 65
 #define LIMIT 200
@@ -79,15 +81,22 @@ int cp_quad_log(cp_logfun f, void *ctx, double lo, double hi, double hint, doubl
         *log_integral = -INFINITY;
         return CP_OK;
     }
-    gsl_integration_workspace *ws = gsl_integration_workspace_alloc(LIMIT);
-    if (ws == NULL)
+    /* QAG's workspace, its arrays in one block from cp_alloc_array rather
+     * than gsl_integration_workspace_alloc's malloc (every allocation of the
+     * core goes through cp_alloc.h; the struct is GSL's public API). */
+    double *block = cp_alloc_array(LIMIT, 4 * sizeof(double) + 2 * sizeof(size_t));
+    if (block == NULL)
         return CP_ENOMEM;
+    gsl_integration_workspace ws = {
+        .limit = LIMIT, .alist = block, .blist = block + LIMIT, .rlist = block + 2 * LIMIT,
+        .elist = block + 3 * LIMIT, .order = (size_t *)(block + 4 * LIMIT),
+        .level = (size_t *)(block + 4 * LIMIT) + LIMIT};
     shifted s = {f, ctx, M};
     gsl_function F = {shifted_exp, &s};
     double result = 0.0, abserr = 0.0;
-    int st = gsl_integration_qag(&F, lo, hi, 0.0, 1e-12, LIMIT, GSL_INTEG_GAUSS21, ws, &result,
+    int st = gsl_integration_qag(&F, lo, hi, 0.0, 1e-12, LIMIT, GSL_INTEG_GAUSS21, &ws, &result,
                                  &abserr);
-    gsl_integration_workspace_free(ws);
+    cp_free(block);
     if (!isfinite(result) || result < 0.0)
         return CP_ENOCONV;
     if (st != GSL_SUCCESS && !(abserr <= 1e-9 * result))
