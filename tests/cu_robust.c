@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "cp_health.h"
+#include "cp_models.h"
 #include "cp_profit.h"
 #include "cp_prune.h"
 #include "cp_rfm.h"
@@ -268,6 +269,24 @@ static void test_huge_sizes_refused(void)
     cp_table many = {x, 1, HUGE_N, HUGE_N};
     CP_ASSERT_STATUS(cp_score_clients(&many, NULL, w, 8, NULL, 0, CP_METHOD_MINMAX, out, 1),
                      CP_ELIMIT);
+    /* The customer-base models: a column (or the output) 8 apart over
+     * HUGE_N customers; the other columns one value repeated (stride 0). */
+    const double one[1] = {1}, bg[4] = {0.24, 4.4, 0.79, 2.4}, gg[3] = {6, 4, 15};
+    const cp_column c1 = {one, 0}, c8 = {one, 8}, none = {NULL, 0};
+    double ll;
+    CP_ASSERT_STATUS(cp_bgnbd_fit(c8, c1, c1, none, HUGE_N, out, &ll), CP_ELIMIT);
+    CP_ASSERT_STATUS(cp_bgnbd_fit(c1, c1, c1, c8, HUGE_N, out, &ll), CP_ELIMIT);
+    CP_ASSERT_STATUS(cp_bgnbd_loglik(c1, c1, c8, none, HUGE_N, bg, &ll), CP_ELIMIT);
+    CP_ASSERT_STATUS(cp_pnbd_fit(c1, c8, c1, none, HUGE_N, out, &ll), CP_ELIMIT);
+    CP_ASSERT_STATUS(cp_gg_fit(c1, c8, none, HUGE_N, out, &ll, NULL), CP_ELIMIT);
+    CP_ASSERT_STATUS(cp_bgnbd_palive(c1, c1, c8, HUGE_N, bg, out, 0), CP_ELIMIT);
+    CP_ASSERT_STATUS(cp_bgnbd_palive(c1, c1, c1, HUGE_N, bg, out, 8), CP_ELIMIT);
+    CP_ASSERT_STATUS(cp_bgnbd_purchases(c8, c1, c1, c1, HUGE_N, bg, out, 0), CP_ELIMIT);
+    CP_ASSERT_STATUS(cp_pnbd_palive(c8, c1, c1, HUGE_N, bg, out, 0), CP_ELIMIT);
+    CP_ASSERT_STATUS(cp_pnbd_purchases(c8, c1, c1, c1, HUGE_N, bg, out, 0), CP_ELIMIT);
+    CP_ASSERT_STATUS(cp_pnbd_purchases(c1, c1, c1, c1, HUGE_N, bg, out, 8), CP_ELIMIT);
+    CP_ASSERT_STATUS(cp_gg_spend(c1, c8, HUGE_N, gg, out, 0), CP_ELIMIT);
+    CP_ASSERT_STATUS(cp_clv(c1, c1, c1, c8, HUGE_N, bg, gg, 12, 0.01, 30, out, 0), CP_ELIMIT);
 }
 
 /* The work bounds of the simulations, SEGMENTS and IDEALFIT, reached with

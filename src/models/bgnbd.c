@@ -204,6 +204,8 @@ int cp_bgnbd_palive(cp_column x, cp_column tx, cp_column T, size_t n, const doub
         return CP_EINVAL;
     if (n == 0)
         return CP_EEMPTY;
+    if (!cp_columns_span_ok(n, (cp_column[]){x, tx, T}, 3, os))
+        return CP_ELIMIT;
     for (size_t i = 0; i < n; i++)
         if ((status = cp_check_customer(cp_col(x, i), cp_col(tx, i), cp_col(T, i))) != CP_OK)
             return status;
@@ -378,6 +380,8 @@ int cp_bgnbd_purchases(cp_column t, cp_column x, cp_column tx, cp_column T, size
         return CP_EINVAL;
     if (n == 0)
         return CP_EEMPTY;
+    if (!cp_columns_span_ok(n, (cp_column[]){t, x, tx, T}, 4, os))
+        return CP_ELIMIT;
     for (size_t i = 0; i < n; i++) {
         double ti = cp_col(t, i);
         if (!isfinite(ti) || ti < 0.0)

@@ -177,7 +177,7 @@ int cp_book_build(cp_column x, cp_column tx, cp_column T, cp_column count, size_
         return CP_EINVAL;
     if (n == 0)
         return CP_EEMPTY;
-    if (n > ((size_t)1 << 40))
+    if (n > ((size_t)1 << 40) || !cp_columns_span_ok(n, (cp_column[]){x, tx, T, count}, 4, 1))
         return CP_ELIMIT;
 
     cp_row *rows = cp_alloc_array(n, sizeof *rows);

@@ -158,6 +158,8 @@ int cp_gg_spend(cp_column x, cp_column m, size_t n, const double params[3], doub
         return CP_EINVAL;
     if (n == 0)
         return CP_EEMPTY;
+    if (!cp_columns_span_ok(n, (cp_column[]){x, m}, 2, os))
+        return CP_ELIMIT;
     for (size_t i = 0; i < n; i++)
         if ((status = cp_gg_check_row(cp_col(x, i), cp_col(m, i))) != CP_OK)
             return status;

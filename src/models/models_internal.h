@@ -19,6 +19,7 @@
 #include <stddef.h>
 
 #include "cp_models.h"
+#include "cp_table.h"
 
 /* ---- special.c -------------------------------------------------------- */
 
@@ -61,6 +62,17 @@ static inline double cp_log1p_div(double u, double v)
 static inline double cp_col(cp_column c, size_t i)
 {
     return c.data[i * c.stride];
+}
+
+/* Whether n values of every column given (NULL data: not given) and of an
+ * output with stride os fit in an address space: the entry points refuse
+ * anything else with CP_ELIMIT before reading or allocating. */
+static inline int cp_columns_span_ok(size_t n, const cp_column *cols, size_t k, size_t os)
+{
+    for (size_t j = 0; j < k; j++)
+        if (cols[j].data != NULL && !cp_span_ok(n, cols[j].stride))
+            return 0;
+    return cp_span_ok(n, os);
 }
 
 /* CP_OK when (x, t_x, T) is a customer row of the catalog's domain. */

@@ -433,12 +433,14 @@ int cp_pnbd_fit(cp_column x, cp_column tx, cp_column T, cp_column count, size_t 
 
 /* ---- predictions ------------------------------------------------------- */
 
-static int check_rows(cp_column x, cp_column tx, cp_column T, size_t n)
+static int check_rows(cp_column x, cp_column tx, cp_column T, size_t n, size_t os)
 {
     if (x.data == NULL || tx.data == NULL || T.data == NULL)
         return CP_EINVAL;
     if (n == 0)
         return CP_EEMPTY;
+    if (!cp_columns_span_ok(n, (cp_column[]){x, tx, T}, 3, os))
+        return CP_ELIMIT;
     for (size_t i = 0; i < n; i++) {
         int status = cp_check_customer(cp_col(x, i), cp_col(tx, i), cp_col(T, i));
         if (status != CP_OK)
@@ -464,7 +466,7 @@ int cp_pnbd_palive(cp_column x, cp_column tx, cp_column T, size_t n, const doubl
 {
     int status = cp_check_params(params, 4);
     if (status == CP_OK)
-        status = out ? check_rows(x, tx, T, n) : CP_EINVAL;
+        status = out ? check_rows(x, tx, T, n, os) : CP_EINVAL;
     if (status != CP_OK)
         return status;
     double *tmp = cp_alloc_array(n, sizeof *tmp);
@@ -483,7 +485,9 @@ int cp_pnbd_purchases(cp_column t, cp_column x, cp_column tx, cp_column T, size_
 {
     int status = cp_check_params(params, 4);
     if (status == CP_OK)
-        status = (out && t.data) ? check_rows(x, tx, T, n) : CP_EINVAL;
+        status = (out && t.data) ? check_rows(x, tx, T, n, os) : CP_EINVAL;
+    if (status == CP_OK && !cp_span_ok(n, t.stride))
+        status = CP_ELIMIT;
     for (size_t i = 0; status == CP_OK && i < n; i++)
         if (!isfinite(cp_col(t, i)) || cp_col(t, i) < 0.0)
             status = CP_EINVAL;
