@@ -28,9 +28,9 @@
  *   evaluations instead of 1200.
  *
  *   Customers with the same (x, t_x, T) share the discounted sum; it is
- *   computed once per distinct triple (in CDNOW, 2,357 customers have
- *   about 1,000 distinct ones; a million simulated in whole days and weeks
- *   have some 70,000), which made CLV of 10^6 customers 9x faster.
+ *   computed once per distinct triple (in CDNOW the 2,357 customers have
+ *   1,016 distinct ones, the 1,411 who never came back 84), which made CLV
+ *   of bench_core's 10^6 customers (times in whole days) 9x faster.
  *
  * REFERENCES
  *   Fader, Hardie and Lee (2005), "RFM and CLV: Using Iso-Value Curves for
