@@ -295,8 +295,9 @@ def main():
     opts = ap.parse_args()
     sizes = [int(s) for s in opts.sizes.split(",") if s]
     print(f"Machine: {machine()}")
-    version = subprocess.run(["dpkg-query", "-W", "-f=${Package} ${Version}\n", "libreoffice-core*"],
-                             capture_output=True, text=True).stdout.split("\n")[0] or "unknown"
+    listed = subprocess.run(["dpkg-query", "-W", "-f=${Package} ${Version}\n", "libreoffice-core*"],
+                            capture_output=True, text=True).stdout.split("\n")
+    version = next((line for line in listed if len(line.split()) == 2), "unknown")
     print(f"LibreOffice: Debian package {version}")
     print(f"Full recalculation (doc.calculateAll), median of {opts.runs}; built-in side up to "
           f"{opts.builtin_max:,} clients.")

@@ -16,6 +16,7 @@
  * Python 3.11's statistics.NormalDist (see each test).
  */
 #include <math.h>
+#include <string.h>
 #include <stdlib.h>
 
 #include "cp_score.h"
@@ -364,6 +365,44 @@ static void test_rank_brute_force(void)
     CU_ASSERT_EQUAL(bad, 0);
 }
 
+/* Long runs of equal scores, ordered by revenue inside the run: about
+ * 5,000 clients per score (the radix path of the tie sort) and about 500
+ * (its merge path), revenue with ties.  Reference: the catalog's rank,
+ * 1 + the clients with a lower score or the same score and lower revenue,
+ * counted from a table of (score, revenue) counts. */
+static void test_rank_long_ties(void)
+{
+    enum { n = 20000, SCORES = 22, REVENUES = 50 };
+    static double s[n], rev[n], r[n];
+    static long count[SCORES][REVENUES];
+    memset(count, 0, sizeof count);
+    unsigned int x = 777;
+    for (int i = 0; i < n; i++) {
+        x = x * 1103515245u + 12345u;
+        const unsigned int u = x >> 16;
+        s[i] = (i % 101 == 0) ? N : (i < n / 2 ? (double)(u % 2) : (double)(2 + u % 20));
+        x = x * 1103515245u + 12345u;
+        rev[i] = (double)((x >> 16) % REVENUES);
+        if (!isnan(s[i]))
+            count[(int)s[i]][(int)rev[i]]++;
+    }
+    CP_ASSERT_STATUS(cp_prune_rank(s, 1, rev, 1, n, NULL, 0, NULL, 0, 0, r, 1), CP_OK);
+    int bad = 0;
+    for (int i = 0; i < n; i++) {
+        if (isnan(s[i])) {
+            bad += !isnan(r[i]);
+            continue;
+        }
+        long before = 0;
+        for (int a = 0; a < SCORES; a++)
+            for (int b = 0; b < REVENUES; b++)
+                if (a < (int)s[i] || (a == (int)s[i] && b < (int)rev[i]))
+                    before += count[a][b];
+        bad += r[i] != 1.0 + (double)before;
+    }
+    CU_ASSERT_EQUAL(bad, 0);
+}
+
 static CU_TestInfo tests[] = {
     {"minmax_table", test_minmax_table},
     {"percentile_table", test_percentile_table},
@@ -381,6 +420,7 @@ static CU_TestInfo tests[] = {
     {"rank_strides", test_rank_strides},
     {"rank_errors", test_rank_errors},
     {"rank_brute_force", test_rank_brute_force},
+    {"rank_long_ties", test_rank_long_ties},
     CU_TEST_INFO_NULL,
 };
 

@@ -24,6 +24,7 @@
 #include "cp_score_internal.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "cp_alloc.h"
 #include "cp_select.h"
@@ -71,6 +72,56 @@ static int scores_ok(const double s[], size_t stride, const double r[],
     return CP_OK;
 }
 
+/* Sorts order[0..n) stably by value[order[i] * vs], using keys[0..n) and
+ * the scratch buffers (of at least n values).  Runs of equal scores are
+ * mostly short: insertion sort up to 32, a merge sort up to 4096 (a radix
+ * sort's fixed cost, six 2048-bucket passes, would dominate there), a
+ * radix sort beyond. */
+static void sort_run_by(const double value[], size_t vs, size_t order[], uint64_t keys[],
+                        uint64_t tmp_keys[], size_t tmp_order[], size_t n)
+{
+    for (size_t j = 0; j < n; j++)
+        keys[j] = cp_sort_key(value[order[j] * vs]);
+    if (n > 4096) {
+        cp_sort_keys(keys, order, tmp_keys, tmp_order, n);
+        return;
+    }
+    /* Insertion sort of blocks of 32, then bottom-up merges. */
+    for (size_t lo = 0; lo < n; lo += 32) {
+        const size_t hi = lo + 32 < n ? lo + 32 : n;
+        for (size_t j = lo + 1; j < hi; j++) {
+            const uint64_t key = keys[j];
+            const size_t at = order[j];
+            size_t i = j;
+            for (; i > lo && keys[i - 1] > key; i--) {
+                keys[i] = keys[i - 1];
+                order[i] = order[i - 1];
+            }
+            keys[i] = key;
+            order[i] = at;
+        }
+    }
+    for (size_t width = 32; width < n; width *= 2) {
+        for (size_t lo = 0; lo < n; lo += 2 * width) {
+            const size_t mid = lo + width < n ? lo + width : n;
+            const size_t hi = lo + 2 * width < n ? lo + 2 * width : n;
+            size_t i = lo, j = mid, o = lo;
+            while (i < mid && j < hi) {
+                const int right = keys[j] < keys[i]; /* ties from the left: stable */
+                const size_t from = right ? j++ : i++;
+                tmp_keys[o] = keys[from];
+                tmp_order[o++] = order[from];
+            }
+            for (; i < mid; i++, o++)
+                tmp_keys[o] = keys[i], tmp_order[o] = order[i];
+            for (; j < hi; j++, o++)
+                tmp_keys[o] = keys[j], tmp_order[o] = order[j];
+        }
+        memcpy(keys, tmp_keys, n * sizeof *keys);
+        memcpy(order, tmp_order, n * sizeof *order);
+    }
+}
+
 /* The indices of the clients with a known score, in pruning order (ties in
  * sheet order), into order[0..*m).  Inputs already checked. */
 static int sorted_order(const double score[], size_t ss, const double revenue[],
@@ -89,15 +140,20 @@ static int sorted_order(const double score[], size_t ss, const double revenue[],
     for (size_t i = 0; i < n; i++)
         if (!isnan(score[i * ss]))
             order[k++] = i;
-    /* Least significant key first: the sorts are stable. */
-    if (revenue != NULL) {
-        for (size_t j = 0; j < k; j++)
-            keys[j] = cp_sort_key(revenue[order[j] * rs]);
-        cp_sort_keys(keys, order, tmp_keys, tmp_order, k);
-    }
+    /* By score (a stable sort: ties stay in sheet order), then each run of
+     * equal scores by revenue.  Scores rarely tie, so this costs one radix
+     * sort where sorting by revenue first and then by score cost two. */
     for (size_t j = 0; j < k; j++)
         keys[j] = cp_sort_key(score[order[j] * ss]);
     cp_sort_keys(keys, order, tmp_keys, tmp_order, k);
+    for (size_t a = 0; revenue != NULL && a < k;) {
+        size_t b = a + 1;
+        while (b < k && keys[b] == keys[a])
+            b++;
+        if (b - a > 1)
+            sort_run_by(revenue, rs, order + a, keys + a, tmp_keys, tmp_order, b - a);
+        a = b;
+    }
     *m = k;
     cp_free(keys);
     cp_free(tmp_keys);
