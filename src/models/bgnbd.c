@@ -389,15 +389,23 @@ int cp_bgnbd_purchases(cp_column t, cp_column x, cp_column tx, cp_column T, size
         if ((status = cp_check_customer(cp_col(x, i), cp_col(tx, i), cp_col(T, i))) != CP_OK)
             return status;
     }
+    /* Once per run of equal (x, t_x, T, t) (cp_order_rows). */
     double *tmp = cp_alloc_array(n, sizeof *tmp);
-    if (tmp == NULL)
-        return CP_ENOMEM;
-    for (size_t i = 0; i < n && status == CP_OK; i++)
-        status = cp_bgnbd_expect_one(cp_col(t, i), cp_col(x, i), cp_col(tx, i), cp_col(T, i),
-                                     params, &tmp[i]);
+    size_t *order = cp_alloc_array(n, sizeof *order);
+    const cp_column row[4] = {x, tx, T, t};
+    status = tmp && order ? cp_order_rows(row, 4, n, order) : CP_ENOMEM;
+    for (size_t j = 0; j < n && status == CP_OK; j++) {
+        const size_t i = order[j];
+        if (j > 0 && cp_same_row(row, 4, i, order[j - 1]))
+            tmp[i] = tmp[order[j - 1]];
+        else
+            status = cp_bgnbd_expect_one(cp_col(t, i), cp_col(x, i), cp_col(tx, i), cp_col(T, i),
+                                         params, &tmp[i]);
+    }
     if (status == CP_OK)
         for (size_t i = 0; i < n; i++)
             out[i * os] = tmp[i];
     cp_free(tmp);
+    cp_free(order);
     return status;
 }

@@ -27,6 +27,7 @@
 #include <string.h>
 
 #include "cp_alloc.h"
+#include "cp_sort.h"
 
 int cp_check_customer(double x, double tx, double T)
 {
@@ -247,5 +248,28 @@ int cp_book_build(cp_column x, cp_column tx, cp_column T, cp_column count, size_
     book->total = total;
     book->mean_x = sx / total;
     book->mean_T = sT / total;
+    return CP_OK;
+}
+
+int cp_order_rows(const cp_column cols[], size_t k, size_t n, size_t order[])
+{
+    uint64_t *keys = cp_alloc_array(n, sizeof *keys), *tmp_keys = cp_alloc_array(n, sizeof *keys);
+    size_t *tmp_order = cp_alloc_array(n, sizeof *tmp_order);
+    if (keys == NULL || tmp_keys == NULL || tmp_order == NULL) {
+        cp_free(keys);
+        cp_free(tmp_keys);
+        cp_free(tmp_order);
+        return CP_ENOMEM;
+    }
+    for (size_t i = 0; i < n; i++)
+        order[i] = i;
+    for (size_t c = k; c-- > 0;) { /* least significant first */
+        for (size_t j = 0; j < n; j++)
+            keys[j] = cp_sort_key(cp_col(cols[c], order[j]));
+        cp_sort_keys(keys, order, tmp_keys, tmp_order, n);
+    }
+    cp_free(keys);
+    cp_free(tmp_keys);
+    cp_free(tmp_order);
     return CP_OK;
 }

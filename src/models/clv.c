@@ -40,10 +40,8 @@
 #include "models_internal.h"
 
 #include <math.h>
-#include <stdint.h>
 
 #include "cp_alloc.h"
-#include "cp_sort.h"
 
 #define EXACT_MONTHS 64
 #define PI 3.14159265358979323846
@@ -127,34 +125,21 @@ int cp_clv(cp_column x, cp_column tx, cp_column T, cp_column m, size_t n,
     }
 
     /* Customers with the same (x, t_x, T) share the discounted sum of
-     * their expected purchases (only the spend differs): the customers are
-     * ordered by (x, t_x, T) with three stable radix passes and the sum is
-     * computed once per distinct triple (real books repeat them: every
-     * customer who never came back since the same day, for one). */
+     * their expected purchases (only the spend differs): it is computed
+     * once per run of equal histories. */
     double *tmp = cp_alloc_array(n, sizeof *tmp);
     double *ey = cp_alloc_array((size_t)months + 1, sizeof *ey);
-    size_t *order = cp_alloc_array(n, sizeof *order), *tmp_order = cp_alloc_array(n, sizeof *order);
-    uint64_t *keys = cp_alloc_array(n, sizeof *keys), *tmp_keys = cp_alloc_array(n, sizeof *keys);
-    if (tmp == NULL || ey == NULL || order == NULL || tmp_order == NULL || keys == NULL ||
-        tmp_keys == NULL) {
-        status = CP_ENOMEM;
+    size_t *order = cp_alloc_array(n, sizeof *order);
+    const cp_column history[3] = {x, tx, T};
+    status = tmp && ey && order ? cp_order_rows(history, 3, n, order) : CP_ENOMEM;
+    if (status != CP_OK)
         goto done;
-    }
-    for (size_t i = 0; i < n; i++)
-        order[i] = i;
-    const cp_column by[3] = {T, tx, x}; /* least significant first */
-    for (int c = 0; c < 3; c++) {
-        for (size_t j = 0; j < n; j++)
-            keys[j] = cp_sort_key(cp_col(by[c], order[j]));
-        cp_sort_keys(keys, order, tmp_keys, tmp_order, n);
-    }
     const double log_discount = log1p(monthly_discount);
     double acc = 0.0;
     for (size_t j = 0; j < n && status == CP_OK; j++) {
         const size_t i = order[j];
         const double xi = cp_col(x, i), txi = cp_col(tx, i), Ti = cp_col(T, i);
-        if (j == 0 || !(xi == cp_col(x, order[j - 1]) && txi == cp_col(tx, order[j - 1]) &&
-                        Ti == cp_col(T, order[j - 1]))) {
+        if (j == 0 || !cp_same_row(history, 3, i, order[j - 1])) {
             acc = 0.0;
             status = expected_by_month(bgnbd, xi, txi, Ti, months, units_per_month, ey);
             for (int k = 1; k <= months && status == CP_OK; k++)
@@ -173,8 +158,5 @@ done:
     cp_free(tmp);
     cp_free(ey);
     cp_free(order);
-    cp_free(tmp_order);
-    cp_free(keys);
-    cp_free(tmp_keys);
     return status;
 }

@@ -75,6 +75,22 @@ static inline int cp_columns_span_ok(size_t n, const cp_column *cols, size_t k, 
     return cp_span_ok(n, os);
 }
 
+/* order[0..n) receives the indices 0..n-1 ordered by (cols[0], cols[1],
+ * ..., cols[k-1]) ascending, stably (three or four LSD radix passes); no
+ * NaN.  The predictions compute once per run of equal rows: real books
+ * repeat customer histories (CDNOW's 2,357 customers have 1,016 distinct
+ * ones).  CP_OK or CP_ENOMEM. */
+int cp_order_rows(const cp_column cols[], size_t k, size_t n, size_t order[]);
+
+/* Whether rows i and j agree in each of the k columns. */
+static inline int cp_same_row(const cp_column cols[], size_t k, size_t i, size_t j)
+{
+    for (size_t c = 0; c < k; c++)
+        if (!(cp_col(cols[c], i) == cp_col(cols[c], j)))
+            return 0;
+    return 1;
+}
+
 /* CP_OK when (x, t_x, T) is a customer row of the catalog's domain. */
 int cp_check_customer(double x, double tx, double T);
 

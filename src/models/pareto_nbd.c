@@ -493,11 +493,18 @@ int cp_pnbd_purchases(cp_column t, cp_column x, cp_column tx, cp_column T, size_
             status = CP_EINVAL;
     if (status != CP_OK)
         return status;
+    /* Once per run of equal (x, t_x, T, t) (cp_order_rows). */
     double *tmp = cp_alloc_array(n, sizeof *tmp);
-    if (tmp == NULL)
-        return CP_ENOMEM;
+    size_t *order = cp_alloc_array(n, sizeof *order);
+    const cp_column row[4] = {x, tx, T, t};
+    status = tmp && order ? cp_order_rows(row, 4, n, order) : CP_ENOMEM;
     const double r = params[0], alpha = params[1], s = params[2], beta = params[3];
-    for (size_t i = 0; i < n && status == CP_OK; i++) {
+    for (size_t j = 0; j < n && status == CP_OK; j++) {
+        const size_t i = order[j];
+        if (j > 0 && cp_same_row(row, 4, i, order[j - 1])) {
+            tmp[i] = tmp[order[j - 1]];
+            continue;
+        }
         const double ti = cp_col(t, i), xi = cp_col(x, i), Ti = cp_col(T, i);
         double pa;
         status = palive_one(params, xi, cp_col(tx, i), Ti, &pa);
@@ -512,5 +519,6 @@ int cp_pnbd_purchases(cp_column t, cp_column x, cp_column tx, cp_column T, size_
     for (size_t i = 0; status == CP_OK && i < n; i++)
         out[i * os] = tmp[i];
     cp_free(tmp);
+    cp_free(order);
     return status;
 }
