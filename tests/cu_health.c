@@ -321,6 +321,21 @@ static void test_idealfit_errors(void)
     CP_ASSERT_STATUS(cp_health_idealfit(&pt, ideal, 1, &nan_t, NULL, 0, f, 1), CP_EINVAL);
 }
 
+/* Found by fuzz_idealfit (its seed regression-svd-noconv): criteria of
+ * about -1.1e86 beside small ones, the book its own population, weights
+ * 5, 2, 1.  GSL's Jacobi SVD of the correlation matrix stops short of its
+ * tolerance; the core must report that (CP_ENOCONV, Err:523 in Calc) and
+ * return, as it does with GSL's handler off (cu_main, like the add-in). */
+static void test_idealfit_svd_no_convergence(void)
+{
+    const double big = -0x1.1d1d1d1d1d1d1p+286;
+    const double c[12] = {-2, -3, 1, -3, 5, big, big, big, big, big, -0x1.1d1d13b060707p+286, 1};
+    const double ideal[3] = {3, 4, 4}, w[3] = {5, 2, 1};
+    double fit[4];
+    cp_table ct = {c, 4, 3, 3};
+    CP_ASSERT_STATUS(cp_health_idealfit(&ct, ideal, 1, &ct, w, 1, fit, 1), CP_ENOCONV);
+}
+
 /* ---- REVENUEATRISK ------------------------------------------------------- */
 
 /* PERCENTILE.INC of v[0..n) at q (sorts v). */
@@ -607,6 +622,7 @@ static CU_TestInfo tests[] = {
     {"canary_brute_force", test_canary_brute_force},
     {"canary_errors", test_canary_errors},
     {"idealfit_hand", test_idealfit_hand},
+    {"idealfit_svd_no_convergence", test_idealfit_svd_no_convergence},
     {"idealfit_singular", test_idealfit_singular},
     {"idealfit_strides_and_rows", test_idealfit_strides_and_rows},
     {"idealfit_errors", test_idealfit_errors},
