@@ -124,6 +124,19 @@ class HealthTest(CalcCase):
             self.calc.docs.remove(self.calc.doc)
             self.sheet = self.calc.new_sheet()
 
+    def test_idealfit_no_convergence_is_err523(self):
+        """The book fuzz_idealfit found (tests/cu_health.c,
+        idealfit_svd_no_convergence): GSL's SVD stops short of its
+        tolerance, and the cells show Err:523, not numbers."""
+        big, big2 = float.fromhex("-0x1.1d1d1d1d1d1d1p+286"), float.fromhex("-0x1.1d1d13b060707p+286")
+        book = [[-2, -3, 1], [-3, 5, big], [big, big, big], [big, big2, 1]]
+        self.calc.put(self.sheet, "A1", book)
+        self.calc.put(self.sheet, "A10", [[3, 4, 4], [5, 2, 1]])
+        self.calc.array(self.sheet, "E1:E4", "=IDEALFIT(A1:C4;A10:C10;A1:C4;A11:C11)")
+        self.calc.recalc()
+        for err, v in self.calc.column(self.sheet, "E1:E4"):
+            self.assertEqual(err, 523, v)
+
     # -- REVENUEATRISK ----------------------------------------------------
     def test_revenue_at_risk_against_exact_distribution(self):
         rnd = random.Random(5)
