@@ -234,20 +234,22 @@ template <class IsEmpty> std::size_t keptRows(std::size_t rows, IsEmpty isEmpty)
  * frees three rows, not a million).  A direct-mapped table of recent
  * values: a new value, or one whose slot another value took, gets a fresh
  * row, which its slot then keeps. */
-template <class Key, class Elem> class SharedRows
+template <class Key, class Row> class SharedRows
 {
     struct Slot {
         Key key{};
         bool used = false;
-        css::uno::Sequence<Elem> row;
+        Row row{};
     };
     std::array<Slot, 256> slots_;
 
     std::size_t calls_ = 0, hits_ = 0;
+    bool bypass_ = false;
 
 public:
-    /* Sets *row to the row of key, made by make() unless shared. */
-    template <class Make> void set(css::uno::Sequence<Elem> *row, Key key, std::uint64_t hash, Make make)
+    /* Sets *row to the row of key: the one kept in its slot, or a new one
+     * from make(). */
+    template <class Make> void set(Row *row, Key key, std::uint64_t hash, Make make)
     {
         /* Values that hardly repeat (scores, ranks) skip the table after a
          * first look, so they cost no more than rows made one by one. */
@@ -267,9 +269,6 @@ public:
         }
         *row = s.row;
     }
-
-private:
-    bool bypass_ = false;
 };
 
 /* The rows of a one-column number result, built directly in UNO's C
@@ -313,34 +312,32 @@ public:
         /* Unfinished (an allocation failed): complete it, then let the
          * C++ class free what was built. */
         while (filled_ < static_cast<std::size_t>(outer_->nElements))
-            share(emptyRow_.get());
+            append(empty());
         Range discard(outer_, SAL_NO_ACQUIRE);
     }
 
-    /* Appends a new row holding x. */
+    /* A new row holding x, not yet appended (reference count 0). */
     sal_Sequence *number(double x)
     {
         auto *row = static_cast<sal_Sequence *>(rtl_allocateMemory(SAL_SEQUENCE_HEADER_SIZE + sizeof(uno_Any)));
         if (row == nullptr)
             throw std::bad_alloc();
-        row->nRefCount = 1;
+        row->nRefCount = 0;
         row->nElements = 1;
         auto *cell = reinterpret_cast<uno_Any *>(row->elements);
         typelib_typedescriptionreference_acquire(double_);
         cell->pType = double_;
         std::memcpy(&cell->pReserved, &x, sizeof x);
         cell->pData = &cell->pReserved;
-        rows()[filled_++] = row;
         return row;
     }
-    /* Appends the empty result. */
-    sal_Sequence *empty() { return share(emptyRow_.get()); }
-    /* Appends a row already given (its reference count goes up). */
-    sal_Sequence *share(sal_Sequence *row)
+    /* The row of the empty result (shared). */
+    sal_Sequence *empty() { return emptyRow_.get(); }
+    /* Appends a row (its reference count goes up). */
+    void append(sal_Sequence *row)
     {
         osl_atomic_increment(&row->nRefCount);
         rows()[filled_++] = row;
-        return row;
     }
     Range release()
     {
@@ -355,37 +352,18 @@ Range columnResult(const std::vector<double> &values)
     TraceScope timing(trace().result);
     const std::size_t n = keptRows(values.size(), [&](std::size_t i) { return std::isnan(values[i]); });
     NumberRows rows(n);
-    /* Rows holding the same value are one row (see SharedRows): a direct-
-     * mapped table of recent values, skipped when values hardly repeat. */
-    struct Slot {
-        std::uint64_t bits = 0;
-        sal_Sequence *row = nullptr;
-    };
-    std::array<Slot, 256> slots{};
-    std::size_t hits = 0;
-    bool bypass = false;
+    SharedRows<std::uint64_t, sal_Sequence *> shared;
     for (std::size_t i = 0; i < n; i++) {
         const double x = values[i] + 0.0; /* -0 shows as 0 */
         if (std::isnan(x)) {
-            rows.empty();
-            continue;
-        }
-        if (i == 4096 && hits < 512)
-            bypass = true;
-        if (bypass) {
-            rows.number(x);
+            rows.append(rows.empty());
             continue;
         }
         std::uint64_t bits;
         std::memcpy(&bits, &x, sizeof bits);
-        Slot &s = slots[(bits * 0x9E3779B97F4A7C15u) >> 56];
-        if (s.row != nullptr && s.bits == bits) {
-            hits++;
-            rows.share(s.row);
-        } else {
-            s.bits = bits;
-            s.row = rows.number(x);
-        }
+        sal_Sequence *row;
+        shared.set(&row, bits, bits, [&] { return rows.number(x); });
+        rows.append(row);
     }
     return rows.release();
 }
@@ -429,7 +407,7 @@ TextRange textColumnResult(const std::vector<const char *> &texts)
     TextRange out(static_cast<sal_Int32>(n));
     css::uno::Sequence<rtl::OUString> *rows = out.getArray();
     /* The core's names are static strings, so equal pointers are equal texts. */
-    SharedRows<const char *, rtl::OUString> shared;
+    SharedRows<const char *, css::uno::Sequence<rtl::OUString>> shared;
     for (std::size_t i = 0; i < n; i++) {
         const char *t = texts[i] ? texts[i] : "";
         shared.set(&rows[i], t, reinterpret_cast<std::uintptr_t>(t), [&] {
